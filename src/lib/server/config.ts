@@ -1,0 +1,31 @@
+// Server configuration, read once from the environment (and CLI flags) at start.
+import { resolve } from 'node:path';
+
+export interface Config {
+	/** Directory holding the SQLite database (`$DUIZHAO_DATA`, default `./data`). */
+	dataDir: string;
+	port: number;
+	host: string;
+	/**
+	 * Public origin (`ORIGIN`, e.g. `https://duizhao.example.org`) when behind a proxy.
+	 * Cookie-authenticated websocket upgrades and unsafe requests must come from it;
+	 * without it the request's own Host is used.
+	 */
+	origin: string | null;
+}
+
+export function configFromEnv(
+	env: NodeJS.ProcessEnv = process.env,
+	overrides: Partial<Config> = {}
+): Config {
+	const port = overrides.port ?? Number(env.PORT ?? 3000);
+	if (!Number.isInteger(port) || port < 0 || port > 65535) {
+		throw new Error(`PORT must be an integer 0–65535, got ${JSON.stringify(env.PORT)}`);
+	}
+	return {
+		dataDir: resolve(overrides.dataDir ?? env.DUIZHAO_DATA ?? './data'),
+		port,
+		host: overrides.host ?? env.HOST ?? '0.0.0.0',
+		origin: overrides.origin ?? env.ORIGIN ?? null
+	};
+}

@@ -1,0 +1,6 @@
+// The ordered list of schema migrations. Add a file `NNN_name.ts` exporting
+// `{ version: NNN, sql }` and list it here; never edit one that has shipped.
+import type { Migration } from './types.ts';
+import core from './001_core.ts';
+
+export const migrations: Migration[] = [core];

@@ -1,0 +1,19 @@
+// SvelteKit configuration. Production runs through adapter-node's handler wrapped by
+// our own HTTP server (src/lib/server/serve.ts), which also hosts the collab websocket.
+import adapter from '@sveltejs/adapter-node';
+
+/** @type {import('@sveltejs/kit').Config} */
+const config = {
+	compilerOptions: { runes: true },
+	kit: {
+		adapter: adapter({ out: 'build', precompress: false }),
+		// SvelteKit's built-in check rejects every cross-site `text/plain` POST, including
+		// bots posting an article with a Bearer token and no Origin header (the HTTP
+		// contract allows that). hooks.server.ts does the check instead: cookie-authenticated
+		// unsafe requests must come from our own origin; token requests carry no ambient
+		// authority, so they need no Origin.
+		csrf: { checkOrigin: false }
+	}
+};
+
+export default config;
