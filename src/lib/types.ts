@@ -228,6 +228,27 @@ export interface Claim {
 	updatedAt: string;
 }
 
+/* ------------------------------------------------------------------ collab close codes */
+
+/**
+ * Websocket close codes shared by the collab server and the browser client, so the client
+ * knows whether to reconnect (4401/4403 after sign-in changes) and what to tell the user.
+ */
+export const CLOSE_CODES = {
+	/** Session or token no longer valid (signed out, deactivated). Do not retry blindly. */
+	unauthorized: { code: 4401, reason: 'unauthorized' },
+	/** Role changed or access removed: reconnect to get the new permissions. */
+	permissionsChanged: { code: 4403, reason: 'permissions-changed' },
+	/** Too many documents or awareness states on one connection. */
+	limit: { code: 4429, reason: 'limit-exceeded' },
+	/** A frame that does not parse as the y-websocket protocol. */
+	protocolError: { code: 4400, reason: 'protocol-error' },
+	/** Frame over the size limit (the standard code). */
+	tooBig: { code: 1009, reason: 'message-too-big' },
+	/** Server shutting down; reconnect. */
+	goingAway: { code: 1001, reason: 'server-restart' }
+} as const;
+
 /* ------------------------------------------------------------------ API errors (contract) */
 
 export type ErrorCode =

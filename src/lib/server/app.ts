@@ -7,5 +7,5 @@ import type { Runtime } from './runtime.ts';
 
 export function createRuntime(config: Config): Runtime {
 	const db = openDatabase({ dataDir: config.dataDir });
-	return { config, db, events: new LocalBroadcaster() };
+	return { config, db, events: new LocalBroadcaster(), collab: null };
 }

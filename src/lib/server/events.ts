@@ -20,8 +20,18 @@ export interface Broadcaster {
 export const topics = {
 	article: (id: number) => `article:${id}`,
 	glossary: 'glossary',
-	user: (id: number) => `user:${id}`
+	user: (id: number) => `user:${id}`,
+	/** Internal: segments' English changed (published by the collab server). */
+	text: 'internal:text'
 } as const;
+
+/** Payload of a `text` event on `topics.text`. */
+export interface TextChanged {
+	articleId: number;
+	segmentIds: string[];
+	/** Who typed, when known. */
+	userId: number | null;
+}
 
 export class LocalBroadcaster implements Broadcaster {
 	#listeners = new Map<string, Set<Listener>>();

@@ -8,10 +8,30 @@ import type { DB } from './db/index.ts';
 import type { Config } from './config.ts';
 import type { Broadcaster } from './events.ts';
 
+/** What the rest of the server may ask of the collaboration endpoint. */
+export interface CollabControl {
+	/** Closes every socket of this user (deactivated, role changed): see CLOSE_CODES. */
+	closeUser(userId: number, code: number, reason: string): void;
+	/** The document's current state as one Yjs update, from the live room or storage. */
+	encodeState(docName: string): Promise<Uint8Array>;
+	/** Applies a server-made update (XLIFF import): stored, then sent to connected clients. */
+	applyServerUpdate(docName: string, update: Uint8Array): Promise<void>;
+	/** Saves everything pending and closes every socket. */
+	close(): Promise<void>;
+}
+
 export interface Runtime {
 	config: Config;
 	db: DB;
+	/**
+	 * Record changes for open pages (topics in events.ts), and internal notices:
+	 * the collab server publishes `{type:'text', data:{articleId, segmentIds, userId}}` on
+	 * `topics.text` when segments' English changed (debounced), so records (statuses,
+	 * claims) can react without the collab server knowing about them.
+	 */
 	events: Broadcaster;
+	/** Set by attachCollab; null in the CLI. */
+	collab: CollabControl | null;
 }
 
 const KEY = Symbol.for('duizhao.runtime');
