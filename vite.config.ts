@@ -13,7 +13,8 @@ function duizhaoDev(): Plugin {
 			// Null in middleware mode (vitest): no HTTP server, nothing to attach to.
 			if (!server.httpServer) return;
 			const { startDevRuntime } = await import('./src/lib/server/dev.ts');
-			const stop = await startDevRuntime(server.httpServer);
+			// Vite only serves HTTP/1 here (no https option), so this is a node:http Server.
+			const stop = await startDevRuntime(server.httpServer as import('node:http').Server);
 			server.httpServer.once('close', () => void stop());
 		}
 	};

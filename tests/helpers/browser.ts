@@ -4,12 +4,11 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-// @ts-expect-error plain JS helper shared with the `npm test` pre-step
 import { findChromium } from './chromium.js';
 import { ROOT } from './server.ts';
 
 export async function launchBrowser(): Promise<Browser> {
-	const executablePath = findChromium() as string | null;
+	const executablePath = findChromium();
 	if (!executablePath) throw new Error('No Chromium found: run `node tests/helpers/chromium.js`');
 	return chromium.launch({
 		executablePath,

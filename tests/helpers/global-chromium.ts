@@ -1,5 +1,4 @@
 // vitest global setup for the browser project: fail fast, in one line, without Chromium.
-// @ts-expect-error plain JS helper shared with the `npm test` pre-step
 import { findChromium } from './chromium.js';
 
 export default function setup(): void {
