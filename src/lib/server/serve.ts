@@ -39,9 +39,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
 	const server = createServer((req, res) => {
 		const length = Number(req.headers['content-length'] ?? 0);
 		if (length > HARD_BODY_LIMIT) {
-			res.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
-			res.end(JSON.stringify({ error: { code: 'too_large', message: `Body over ${HARD_BODY_LIMIT} bytes` } }));
+			// Drain rather than close: closing mid-upload makes clients see EPIPE instead of
+			// the 413 answer.
 			req.resume();
+			res.writeHead(413, { 'content-type': 'application/json' });
+			res.end(JSON.stringify({ error: { code: 'too_large', message: `Body over ${HARD_BODY_LIMIT} bytes` } }));
 			return;
 		}
 		handler(req, res);
