@@ -10,6 +10,10 @@
 // Trade-off, on purpose: the per-name limit lets anyone lock a known name out for a
 // while (the classic lockout DoS); the IP limit alone would let a botnet guess one
 // account forever. The lock is short and says when to retry.
+//
+// Behind a reverse proxy every request comes from the proxy's address, so the per-IP
+// limit would lock the whole desk: set adapter-node's ADDRESS_HEADER (and XFF_DEPTH) so
+// getClientAddress() returns the real client.
 import type { Runtime } from '../runtime.ts';
 
 export interface LimitPolicy {
