@@ -1,9 +1,11 @@
 // Resolves the caller into `event.locals` and applies cross-cutting protections. Routes
 // decide what the user may do (CRAFT: hooks only resolve the session).
-import type { Handle } from '@sveltejs/kit';
+import { redirect, type Handle } from '@sveltejs/kit';
 import { runtime } from '$lib/server/runtime';
 import { resolveUser, SESSION_COOKIE } from '$lib/server/auth/resolve';
 import { errorResponse } from '$lib/server/http/errors';
+import { pageGate } from '$lib/server/auth/gate';
+import { hasUsers } from '$lib/server/auth/users';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -28,6 +30,14 @@ export const handle: Handle = async ({ event, resolve }) => {
 			return errorResponse('forbidden', `Cross-site ${event.request.method} refused (Origin ${origin ?? 'missing'})`);
 		}
 	}
+
+	// Pages: first-run setup while no account exists, sign-in for anonymous visitors.
+	// APIs are not redirected; they answer 401 JSON themselves (requireUser).
+	const to = pageGate(event.url.pathname, event.url.search, {
+		hasUsers: !!event.locals.user || hasUsers(rt.db),
+		signedIn: !!event.locals.user
+	});
+	if (to) redirect(303, to);
 
 	const response = await resolve(event);
 	response.headers.set('x-content-type-options', 'nosniff');

@@ -7,7 +7,9 @@ type CommandModule = { run(args: string[], io: Io): Promise<number>; summary: st
 
 const commands: Record<string, () => Promise<CommandModule>> = {
 	serve: () => import('./commands/serve.ts'),
-	build: () => import('./commands/build.ts')
+	build: () => import('./commands/build.ts'),
+	user: () => import('./commands/user.ts'),
+	token: () => import('./commands/token.ts')
 };
 
 function usage(): string {

@@ -7,6 +7,7 @@
 import type { DB } from './db/index.ts';
 import type { Config } from './config.ts';
 import type { Broadcaster } from './events.ts';
+import type { FailureLimiter } from './auth/ratelimit.ts';
 
 /** What the rest of the server may ask of the collaboration endpoint. */
 export interface CollabControl {
@@ -32,6 +33,8 @@ export interface Runtime {
 	events: Broadcaster;
 	/** Set by attachCollab; null in the CLI. */
 	collab: CollabControl | null;
+	/** Failed sign-ins per IP and name, in memory; created on first use by loginLimiter(). */
+	loginLimiter?: FailureLimiter;
 }
 
 const KEY = Symbol.for('duizhao.runtime');

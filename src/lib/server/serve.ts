@@ -12,6 +12,9 @@ import type { Config } from './config.ts';
 /** Bodies above this are refused before SvelteKit reads them; routes set tighter limits. */
 export const HARD_BODY_LIMIT = 8 * 1024 * 1024;
 
+/** Internal header telling adapter-node the scheme when no ORIGIN is configured. */
+const PROTOCOL_HEADER = 'x-duizhao-protocol';
+
 export const BUILD_DIR = fileURLToPath(new URL('../../../build/', import.meta.url));
 
 export interface RunningServer {
@@ -34,6 +37,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
 	// JSON error shape; routes enforce their own tighter limits.
 	process.env.BODY_SIZE_LIMIT ??= String(HARD_BODY_LIMIT);
 	if (config.origin) process.env.ORIGIN ??= config.origin;
+	// Without ORIGIN or PROTOCOL_HEADER, adapter-node assumes every request came over https,
+	// so `event.url` said https on this plain-http server: the CSRF origin check refused
+	// every browser form and session cookies were marked Secure. Tell it the truth through
+	// a header we set ourselves (a client-sent one is overwritten, so it cannot be spoofed).
+	const markHttp = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
+	if (markHttp) process.env.PROTOCOL_HEADER = PROTOCOL_HEADER;
 	const { handler } = (await import(pathToFileURL(handlerFile).href)) as { handler: Handler };
 
 	const server = createServer((req, res) => {
@@ -46,6 +55,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
 			res.end(JSON.stringify({ error: { code: 'too_large', message: `Body over ${HARD_BODY_LIMIT} bytes` } }));
 			return;
 		}
+		if (markHttp) req.headers[PROTOCOL_HEADER] = 'http';
 		handler(req, res);
 	});
 	const collab = attachCollab(server, rt, { dev: false });
