@@ -12,7 +12,25 @@ const config = {
 		// contract allows that). hooks.server.ts does the check instead: cookie-authenticated
 		// unsafe requests must come from our own origin; token requests carry no ambient
 		// authority, so they need no Origin.
-		csrf: { checkOrigin: false }
+		csrf: { checkOrigin: false },
+		// A strict policy for the app's own pages: scripts only from us (SvelteKit hashes its
+		// inline bootstrap), no plugins, no framing. Images may come from news sites (lead
+		// images); styles allow inline attributes (Svelte's style: directives).
+		csp: {
+			mode: 'auto',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'https:', 'http:', 'data:'],
+				'font-src': ['self'],
+				'connect-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self'],
+				'frame-ancestors': ['none']
+			}
+		}
 	}
 };
 
