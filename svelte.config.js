@@ -23,7 +23,7 @@ const config = {
 				'script-src': ['self'],
 				'style-src': ['self', 'unsafe-inline'],
 				'img-src': ['self', 'https:', 'http:', 'data:'],
-				'font-src': ['self'],
+				'font-src': ['self', 'data:'], // Vite inlines small font subsets as data: URLs
 				'connect-src': ['self'],
 				'object-src': ['none'],
 				'base-uri': ['self'],
