@@ -31,24 +31,71 @@ export const VERDICT_CSS = Object.entries(VERDICT_INFO)
 /** html-validate's `long-title` (and search engines) stop at 70 characters. */
 const MAX_TITLE = 70;
 
+/**
+ * The document title cut to `MAX_TITLE`. html-validate measures the raw source text, where
+ * `&` and `<` take six characters (`&#x26;`), so they count as six here too.
+ */
+export function docTitle(title: string): string {
+	const cost = (c: string) => (c === '&' || c === '<' ? 6 : 1);
+	const chars = [...htmlText(title).replace(/\s+/g, ' ').trim()];
+	if (chars.reduce((n, c) => n + cost(c), 0) <= MAX_TITLE) return chars.join('');
+	let out = '';
+	let n = 1; // the ellipsis
+	for (const c of chars) {
+		if (n + cost(c) > MAX_TITLE) break;
+		out += c;
+		n += cost(c);
+	}
+	return out.trimEnd() + '…';
+}
+
 /** The `<head>`: charset, viewport, CSP, no referrer, title, generator, inline CSS. */
 export function head(model: ExportModel, title: string, css: string): Element {
-	const short = [...title.replace(/\s+/g, ' ').trim()];
-	const docTitle = short.length > MAX_TITLE ? short.slice(0, MAX_TITLE - 1).join('') + '…' : short.join('');
 	return h('head', [
 		h('meta', { charSet: 'utf-8' }),
 		h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
 		h('meta', { httpEquiv: 'Content-Security-Policy', content: CSP }),
 		h('meta', { name: 'referrer', content: 'no-referrer' }),
-		h('title', docTitle || 'Untitled'),
+		h('title', docTitle(title) || 'Untitled'),
 		h('meta', { name: 'generator', content: `${model.toolName} ${model.toolVersion}` }),
 		h('style', css + '\n' + VERDICT_CSS + '\n')
 	]);
 }
 
+/**
+ * Characters HTML treats as parse errors in text and attributes (C0 controls but ASCII
+ * whitespace, NUL, DEL, C1 controls, lone surrogates, noncharacters): replaced by U+FFFD,
+ * so the file is valid and a parser cannot drop or reinterpret them.
+ */
+// eslint-disable-next-line no-control-regex
+const NOT_HTML_TEXT = /[\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F\uFDD0-\uFDEF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Text as it will appear in an HTML export: `NOT_HTML_TEXT` replaced, line ends as `\n`
+ * and no spaces before a line end (invisible in every rendering, even `pre-wrap`, and
+ * html-validate's `no-trailing-whitespace` would report them).
+ */
+export function htmlText(text: string): string {
+	return text.replace(NOT_HTML_TEXT, '\uFFFD').replace(/\r\n?/g, '\n').replace(/[\t\f ]+\n/g, '\n');
+}
+
+function cleanTree(node: Root | ElementContent): void {
+	if (node.type === 'text') node.value = htmlText(node.value);
+	else if (node.type === 'element' || node.type === 'root') {
+		if (node.type === 'element') {
+			for (const [k, v] of Object.entries(node.properties)) {
+				if (typeof v === 'string') node.properties[k] = htmlText(v);
+				else if (Array.isArray(v)) node.properties[k] = v.map((x) => (typeof x === 'string' ? htmlText(x) : x));
+			}
+		}
+		for (const child of node.children) cleanTree(child as ElementContent);
+	}
+}
+
 /** Serializes a full document: `<!DOCTYPE html>` (the case html-validate prefers) + `<html lang="en">`. */
 export function serializeDocument(headEl: Element, body: Element): string {
 	const tree: Root = { type: 'root', children: [{ type: 'doctype' }, h('html', { lang: 'en' }, [headEl, body])] };
+	cleanTree(tree);
 	return toHtml(tree, { upperDoctype: true }) + '\n';
 }
 

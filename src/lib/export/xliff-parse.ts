@@ -35,6 +35,9 @@ export function parseXliff(xml: string): ParsedXliff {
 	let doc;
 	try {
 		doc = new DOMParser({
+			// XML 1.0 line ends only: xmldom would also turn U+2028 and U+0085 into LF (the
+			// XML 1.1 rule), which would change a translation that contains them.
+			normalizeLineEndings: (s: string) => s.replace(/\r\n?/g, '\n'),
 			onError: (level, message) => {
 				if (level !== 'warning') throw new XliffError(message);
 			}

@@ -19,6 +19,15 @@ export function el(name: string, attrs: XNode['attrs'] = {}, children: XNode['ch
 }
 
 /**
+ * xmlbuilder2 deliberately leaves `&` alone when it already starts an entity or character
+ * reference (`&lt;`, `&foo;`, `&#60;` are written through), so text containing "&lt;"
+ * would come back as "<" and "&foo;" would make the file malformed. Writing every `&` as
+ * `&amp;` first gives it only `&amp;` sequences, which it writes unchanged: the output then
+ * escapes every ampersand exactly once. (The round-trip tests pin this behaviour.)
+ */
+const amp = (s: string) => s.replace(/&/g, '&amp;');
+
+/**
  * Serializes a document (`<?xml version="1.0" encoding="UTF-8"?>`). With `ns`, the root is
  * in that namespace and so is every descendant (xmlbuilder2 inherits the default namespace).
  */
@@ -26,13 +35,13 @@ export function serializeXml(root: XNode, ns?: string): string {
 	const doc = create({ version: '1.0', encoding: 'UTF-8' });
 	const write = (parent: XMLBuilder, node: XNode, depth: number, top: boolean) => {
 		const attrs: Record<string, string> = {};
-		for (const [k, v] of Object.entries(node.attrs ?? {})) if (v !== undefined) attrs[k] = v;
+		for (const [k, v] of Object.entries(node.attrs ?? {})) if (v !== undefined) attrs[k] = amp(v);
 		const e = top && ns ? parent.ele(ns, node.name, attrs) : parent.ele(node.name, attrs);
 		const kids = node.children ?? [];
 		const mixed = kids.some((k) => typeof k === 'string');
 		for (const k of kids) {
 			if (typeof k === 'string') {
-				if (k) e.txt(k);
+				if (k) e.txt(amp(k));
 			} else {
 				if (!mixed) e.txt('\n' + '  '.repeat(depth + 1));
 				write(e, k, depth + 1, false);
