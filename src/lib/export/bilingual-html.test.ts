@@ -20,7 +20,7 @@ async function validate(html: string): Promise<string[]> {
 	return report.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message}`));
 }
 
-const elements = (tree: Root, test: (el: Element) => boolean): Element[] => {
+const elements = (tree: Root | Element, test: (el: Element) => boolean): Element[] => {
 	const out: Element[] = [];
 	visit(tree, 'element', (el: Element) => {
 		if (test(el)) out.push(el);

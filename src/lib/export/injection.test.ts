@@ -83,7 +83,6 @@ describe.each(INPUTS)('injection: %s', (_name, make) => {
 		const xml = tmx(input);
 		const doc = new DOMParser({ onError: (level, msg) => { if (level !== 'warning') throw new Error(msg); } }).parseFromString(xml, 'application/xml');
 		const segs = Array.from(doc.getElementsByTagName('seg')).map((s) => s.textContent);
-		// eslint-disable-next-line no-control-regex
 		const fffd = (s: string) => xmlSafe(s).replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '\uFFFD');
 		expect(segs.length).toBeGreaterThan(0);
 		for (const s of input.article.segments) {

@@ -20,11 +20,19 @@ export function escapeMarkdown(text: string): string {
 	return blockSafe(escapeInline(text));
 }
 
-/** Inline escaping only (for pieces that are joined into a line before `blockSafe`). */
+/**
+ * Inline escaping only (for pieces that are joined into a line before `blockSafe`). GFM
+ * turns bare `http://…`, `https://…` and `www.…` into links (http/https only, so safe),
+ * and a parser that finds them before escapes would keep the backslashes of escapes
+ * inside them ("http://a.b/c\_d" showing its `\`): escaping their `:` or `.` makes such
+ * parsers (cmark-gfm) leave the text plain, and the others (micromark) link the same text.
+ */
 function escapeInline(text: string): string {
 	return text
 		.replace(/\r\n?/g, '\n')
 		.replace(/[\\`*_[\]<>&~|#!]/g, '\\$&')
+		.replace(/\b(https?):/gi, '$1\\:')
+		.replace(/\b(www)\./gi, '$1\\.')
 		.replace(/\n/g, '\\\n');
 }
 

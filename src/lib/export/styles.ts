@@ -6,14 +6,16 @@ const BASE = `
 :root {
 	--ink: #1f2328; --muted: #59636e; --rule: #d1d9e0; --paper: #fff; --tint: #f6f8fa;
 	--accent: #0b5cad; --mark: #fff3b0;
-	--serif: "Noto Serif", "Source Serif 4", Georgia, "Times New Roman", serif;
-	--zh: "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif;
-	--sans: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif;
+	--cjk: "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC";
+	--serif: "Noto Serif", "Source Serif 4", Georgia, "Times New Roman", var(--cjk), serif;
+	--zh: var(--cjk), sans-serif;
+	--sans: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", var(--cjk), sans-serif;
 }
 * { box-sizing: border-box; }
 html { color: var(--ink); background: var(--paper); }
 body { margin: 0 auto; max-width: 72rem; padding: 1.5rem 1.25rem 3rem; font: 1.0625rem/1.6 var(--serif); }
-:lang(zh) { font-family: var(--zh); line-height: 1.8; }
+/* [lang] makes this outrank single-class rules (.caption, .credit…) that set a Latin stack. */
+[lang]:lang(zh) { font-family: var(--zh); line-height: 1.8; }
 a { color: var(--accent); }
 h1 { margin: 0 0 1rem; line-height: 1.25; }
 h1 .title-en { display: block; font-size: 2rem; }
@@ -30,6 +32,7 @@ figcaption { font: .9rem/1.5 var(--sans); color: var(--muted); margin-top: .5rem
 figcaption p { margin: .2rem 0; }
 .caption, .credit { font-family: var(--sans); font-size: .9rem; color: var(--muted); }
 .credit { font-style: italic; }
+.credit:lang(zh) { font-style: normal; }
 blockquote { margin: .6rem 0; padding-left: 1rem; border-left: 3px solid var(--rule); }
 blockquote p { margin: 0; }
 ul.item { margin: .3rem 0; padding-left: 1.4rem; }

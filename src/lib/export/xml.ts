@@ -54,7 +54,6 @@ export function serializeXml(root: XNode, ns?: string): string {
 }
 
 /** Characters XML 1.0 cannot contain, even escaped (C0 controls but tab/LF/CR, lone surrogates, U+FFFE/F). */
-// eslint-disable-next-line no-control-regex
 export const INVALID_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
 /**
