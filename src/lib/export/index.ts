@@ -1,6 +1,6 @@
 // The export API (ARCHITECTURE §8): pure functions from an article's persisted state
 // (`ExportInput`) to files. The HTTP endpoint and the CLI call `renderExport`; the export
-// dialog previews `bilingualHtml`; the XLIFF import uses `parseXliff`.
+// dialog previews `bilingualHtml`; the XLIFF import uses `parseXliff` + `planXliffImport`.
 import { bilingualHtml } from './bilingual-html.ts';
 import { claimReviewJson } from './claimreview.ts';
 import { englishHtml } from './english-html.ts';
@@ -19,6 +19,7 @@ export { englishMarkdown, escapeMarkdown } from './markdown.ts';
 export { tmx, TM_STATUSES } from './tmx.ts';
 export { STATE_OF_STATUS, STATUS_OF_STATE, XLIFF_NS, xliff } from './xliff.ts';
 export { parseXliff, XliffError } from './xliff-parse.ts';
+export { planXliffImport, type XliffFill, type XliffImportPlan, type XliffSkipReason } from './xliff-import.ts';
 export { VERDICT_INFO, verdictInfo, type VerdictInfo } from './verdicts.ts';
 export * from './types.ts';
 

@@ -2,10 +2,9 @@
 // format shares — the title pair, the lead image and its caption pair, pairs and blocks in
 // document order, resolved claims numbered as footnotes, comments per segment, the glossary
 // terms that occur in the source, and the metadata already checked (URLs, dates).
-import { isEmptyDoc } from '../schema/text.ts';
+import { docToText, isEmptyDoc } from '../schema/text.ts';
 import { safeLinkHref, safeMediaSrc } from '../schema/url.ts';
 import type { Block, Claim, Comment, GlossaryEntry, PMNodeJSON, Segment, Status } from '../types.ts';
-import { docToText } from '../schema/text.ts';
 import type { ExportInput } from './types.ts';
 
 /** One source segment with its English and the records that point at it. */

@@ -6,6 +6,7 @@ import { seedInput } from './fixtures.test-helpers.ts';
 import { tmx } from './tmx.ts';
 import { STATE_OF_STATUS, xliff, XLIFF_NS } from './xliff.ts';
 import { parseXliff, XliffError } from './xliff-parse.ts';
+import { planXliffImport } from './xliff-import.ts';
 
 const strict = () =>
 	new DOMParser({
@@ -155,6 +156,61 @@ describe('xliff', () => {
 	it.each(bad)('refuses %s with a clear XliffError', (_name, xml, message) => {
 		expect(() => parseXliff(xml)).toThrow(XliffError);
 		expect(() => parseXliff(xml)).toThrow(message);
+	});
+});
+
+describe('planXliffImport', () => {
+	it('fills empty targets from a returned file and says why other units are skipped', () => {
+		const input = seedInput();
+		input.targets.s6 = null;
+		input.targets.s7 = textToDoc(' ');
+		let xml = xliff(input);
+		// The translator fills s6 and s7, rewrites s12, and the file also has a foreign unit.
+		const doc = strict().parseFromString(xml, 'application/xml');
+		const unitEl = (id: string) => Array.from(doc.getElementsByTagNameNS(XLIFF_NS, 'unit')).find((u) => u.getAttribute('id') === id)!;
+		for (const [id, text] of [['s6', 'Filled six.'], ['s7', 'Filled seven.']] as const) {
+			const seg = unitEl(id).getElementsByTagNameNS(XLIFF_NS, 'segment')[0]!;
+			const target = doc.createElementNS(XLIFF_NS, 'target');
+			target.appendChild(doc.createTextNode(text));
+			seg.appendChild(target);
+			seg.setAttribute('state', id === 's6' ? 'translated' : 'final');
+		}
+		unitEl('s12').getElementsByTagNameNS(XLIFF_NS, 'target')[0]!.textContent = 'Rewritten twelve.';
+		unitEl('s13').getElementsByTagNameNS(XLIFF_NS, 'source')[0]!.textContent = '别的文章';
+		const foreign = unitEl('s14').cloneNode(true) as Element;
+		foreign.setAttribute('id', 's99');
+		unitEl('s14').parentNode!.appendChild(foreign);
+		unitEl('s24').parentNode!.removeChild(unitEl('s24'));
+		xml = new XMLSerializer().serializeToString(doc);
+
+		const plan = planXliffImport(input.article, input.targets, parseXliff(xml));
+		expect(plan.fill).toEqual([
+			{ segmentId: 's6', text: 'Filled six.', state: 'translated', status: 'translated' },
+			{ segmentId: 's7', text: 'Filled seven.', state: 'final', status: 'approved' }
+		]);
+		const reasons = Object.fromEntries(plan.skipped.map((s) => [s.id, s.reason]));
+		expect(reasons.s12).toBe('has-translation');
+		expect(reasons.s13).toBe('source-mismatch');
+		expect(reasons.s99).toBe('unknown-unit');
+		expect(reasons.s3).toBe('unchanged');
+		expect(plan.skipped).toHaveLength(parseXliff(xml).units.length - 2);
+		expect(plan.warnings).toEqual(['1 segment is not in the file.']);
+
+		const overwrite = planXliffImport(input.article, input.targets, parseXliff(xml), { overwrite: true });
+		expect(overwrite.fill.map((f) => [f.segmentId, f.text])).toEqual([
+			['s6', 'Filled six.'],
+			['s7', 'Filled seven.'],
+			['s12', 'Rewritten twelve.']
+		]);
+	});
+
+	it('warns when the file is for other languages', () => {
+		const input = seedInput();
+		const parsed = { ...parseXliff(xliff(input)), srcLang: 'ja', trgLang: 'fr' };
+		expect(planXliffImport(input.article, input.targets, parsed).warnings).toEqual([
+			"The file's source language is ja, the article's is zh-Hans.",
+			"The file's target language is fr, not English."
+		]);
 	});
 });
 
