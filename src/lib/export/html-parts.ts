@@ -214,8 +214,9 @@ export function sourceMeta(model: ExportModel): Element | null {
 }
 
 /**
- * The lead image with its caption pair. `english: false` shows only the source caption
- * (untranslated captions left out); `source: false` only the English (English export).
+ * The lead image with its caption pair. `source: false` shows only the English caption
+ * (English export); with `untranslated: false` a caption without English is left out,
+ * otherwise its English side is marked as not yet translated.
  */
 export function leadFigure(model: ExportModel, show: { source: boolean; untranslated: boolean }): Element | null {
 	if (!model.lead) return null;
