@@ -12,7 +12,8 @@ describe('scanZhDates', () => {
 		['这是自1991年以来俄罗斯国防部长首次访问朝鲜', { year: 1991 }],
 		['二〇二三年九月十三日', { year: 2023, month: 9, day: 13 }],
 		['十二月', { month: 12 }],
-		['周三（13日）', { day: 13 }]
+		['周三（13日）', { day: 13 }],
+		['2017 年 4 月 23 日，季風書園關閉的消息一經傳播，讀者們從四面八方趕來。', { year: 2017, month: 4, day: 23 }]
 	] as const)('finds the date in %s', (text, expected) => {
 		expect(scanZhDates(text)).toContainEqual(expect.objectContaining(expected));
 	});

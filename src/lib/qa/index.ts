@@ -2,6 +2,8 @@
 // for a whole article (the QA endpoint and export), `compileGlossary` / `suggestions` for
 // term highlighting and Alt+1…9, and the registry of finding codes (`QA_CODES`) for the UI.
 // Everything here is pure: plain data in, findings out — no I/O, no Yjs.
+// Finding ranges are UTF-16 offsets into `docToText(target)`; the editor turns them into
+// document positions with `textOffsetToPos` (schema/text.ts) to underline them.
 import type { ArticleFinding, Finding, GlossaryEntry, PMNodeJSON, Segment, Status } from '../types.ts';
 import { docLinks, docToText } from '../schema/text.ts';
 import { checkCjk } from './cjk.ts';

@@ -17,14 +17,15 @@ export interface ZhWeekday extends Span {
 }
 
 const ZH_DIGIT = '〇零一二三四五六七八九';
-const YEAR = `(\\d{4}|[${ZH_DIGIT}]{4})年(?!代)`;
-const MONTH = `(\\d{1,2}|十[一二]?|[一二三四五六七八九])月`;
-const DAY = `(\\d{1,2}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号]`;
+// Taiwanese and Hong Kong copy spaces digits from units (2017 年 4 月 23 日): one space is allowed.
+const YEAR = `(\\d{4}|[${ZH_DIGIT}]{4}) ?年(?!代)`;
+const MONTH = `(\\d{1,2}|十[一二]?|[一二三四五六七八九]) ?月`;
+const DAY = `(\\d{1,2}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九]) ?[日号]`;
 /** Not glued to a preceding numeral (十二月 is not 二月; 18个多月 never matches 月). */
 const START = `(?<![\\d${ZH_DIGIT}十两])`;
 
 const DATE = new RegExp(
-	`${START}(?:${YEAR}(?:${MONTH}(?:${DAY})?)?|${MONTH}(?:${DAY})?|(\\d{1,2})[日号](?!\\d))`,
+	`${START}(?:${YEAR}(?: ?${MONTH}(?: ?${DAY})?)?|${MONTH}(?: ?${DAY})?|(\\d{1,2}) ?[日号](?!\\d))`,
 	'g'
 );
 

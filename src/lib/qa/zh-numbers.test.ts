@@ -60,7 +60,11 @@ describe('scanZhQuantities', () => {
 		['已有300多万人撤离。', { text: '300多万人', value: 3_000_000, approx: 'more' }],
 		['三十人受伤。', { text: '三十人', value: 30 }],
 		['逾5000万美元的援助。', { text: '逾5000万美元', value: 50_000_000, approx: 'more', currency: 'usd' }],
-		['GDP增长5.2%。', { text: '5.2%', value: 5.2, unit: 'percent' }]
+		['GDP增长5.2%。', { text: '5.2%', value: 5.2, unit: 'percent' }],
+		// Traditional characters with spaced digits, from the Initium fixture.
+		['玻璃牆旁邊的倒計時牌，從「第 283 天」開始，一天一天，倒數到了「第 000 天」。', { text: '第 283 天', value: 283 }],
+		['一家有 8000 多冊圖書的季風書店破土而出。', { text: '8000 多冊', value: 8000, approx: 'more' }],
+		['從 2017 年 4 月預告了自己的死亡開始，在歷經了兩百多天的漫長告別後', { text: '兩百多天', value: 200, approx: 'more' }]
 	];
 	it.each(positives)('finds the quantity in %s', (text, expected) => {
 		expect(pick(text)).toContainEqual(expect.objectContaining(expected));
@@ -76,7 +80,8 @@ describe('scanZhQuantities', () => {
 		'数十人受伤。', // 数十 = dozens
 		'上千名抗议者。', // 上千 = thousands
 		'七国集团峰会。', // G7: 七 without a measure word
-		'她在90年代出生。' // 90年代 = the 1990s
+		'她在90年代出生。', // 90年代 = the 1990s
+		'第二天，他又來了。' // 第二天 = the next day
 	];
 	it.each(negatives)('finds no quantity in %s', (text) => {
 		expect(pick(text)).toEqual([]);

@@ -35,7 +35,7 @@ const CHAR_MAP: Record<string, string> = {
 	兩: '两', 萬: '万', 億: '亿', 點: '点', 個: '个', 週: '周', 號: '号', 歲: '岁', 幾: '几', 餘: '余',
 	約: '约', 將: '将', 過: '过', 歐: '欧', 韓: '韩', 臺: '台', 幣: '币', 鎊: '镑', 盧: '卢', 禮: '礼',
 	場: '场', 項: '项', 條: '条', 顆: '颗', 輛: '辆', 隻: '只', 張: '张', 噸: '吨', 層: '层', 屆: '届',
-	級: '级', 時: '时', 鐘: '钟', 貳: '贰', 陸: '陆', 於: '于', 達: '达', 與: '与', 國: '国',
+	級: '级', 時: '时', 冊: '册', 鐘: '钟', 貳: '贰', 陸: '陆', 於: '于', 達: '达', 與: '与', 國: '国',
 	'．': '.', '％': '%'
 };
 
@@ -219,13 +219,16 @@ const SUFFIXES: { zh: string; unit?: QuantityUnit; currency?: Currency; measure?
 	{ zh: '来', vague: true },
 	{ zh: '几', vague: true },
 	...['小时', '分钟', '秒钟', '星期', '公斤', '千克', '公里', '千米', '英里', '英尺', '平方公里'].map((zh) => ({ zh, measure: true })),
-	...[...'年周天秒岁名人位次倍家架艘枚颗辆座条项份批轮场起所种件只头张篇部套支吨米亩届度级层户'].map((zh) => ({ zh, measure: true }))
+	...[...'年周天秒岁名人位次倍家架艘枚颗辆座条项份批轮场起所种件只头张篇部套支吨米亩届度级层户册'].map((zh) => ({ zh, measure: true }))
 ];
+
+/** Phrases with a numeral that are not a count: 第二天 = “the next day”, 第二年 = “the following year”. */
+const IDIOMS = ['第二天', '第二日', '第二年', '一两', '三三两两', '十有八九', '九成九'];
 
 /* ------------------------------------------------------------------ scanning */
 
 const RUN = new RegExp(
-	`(?:\\d+(?:,\\d{3})*(?:\\.\\d+)?|[${ZH_NUMERAL_CHARS}]|点(?=[〇零一二三四五六七八九]))+(?:([多余])([万亿]+))?`,
+	`(?:\\d+(?:,\\d{3})*(?:\\.\\d+)?|[${ZH_NUMERAL_CHARS}]|点(?=[〇零一二三四五六七八九])|(?<=\\d) (?=[十百千万亿]))+(?:([多余])([万亿]+))?`,
 	'g'
 );
 const PERCENT = new RegExp(`百分之((?:\\d+(?:\\.\\d+)?|[${ZH_NUMERAL_CHARS}]|点(?=[〇零一二三四五六七八九]))+)`, 'g');
@@ -257,7 +260,8 @@ export function scanZhQuantities(text: string, skip: Span[] = []): ZhQuantity[] 
 	for (const m of norm.matchAll(RUN)) {
 		const run = { start: m.index, end: m.index + m[0].length };
 		if (overlaps(run, taken)) continue;
-		const numeral = m[1] ? m[0].slice(0, m[0].length - 1 - m[2]!.length) + m[2] : m[0];
+		const numeral = (m[1] ? m[0].slice(0, m[0].length - 1 - m[2]!.length) + m[2] : m[0]).replace(/ /g, '');
+		if (IDIOMS.some((idiom) => norm.startsWith(idiom, run.start - idiom.indexOf(numeral)) && idiom.includes(numeral))) continue;
 		const value = parseChineseNumber(numeral);
 		if (value === null) continue;
 		const q = readContext(norm, run, value, m[1] ? 'more' : undefined);
@@ -278,7 +282,9 @@ interface Context extends Omit<ZhQuantity, 'text'> {
 function readContext(norm: string, run: Span, value: number, approx: Approx | undefined): Context | null {
 	const q: Context = { start: run.start, end: run.end, value };
 	if (approx) q.approx = approx;
-	const before = norm.slice(Math.max(0, run.start - 4), run.start);
+	// Taiwanese and Hong Kong copy spaces digits from words (第 283 天, 20 個): one space is allowed.
+	const pre = norm[run.start - 1] === ' ' && /\d/.test(norm[run.start]!) ? run.start - 1 : run.start;
+	const before = norm.slice(Math.max(0, pre - 4), pre);
 	for (const p of PREFIXES) {
 		if (!before.endsWith(p.zh)) continue;
 		if (p.notAfter && p.notAfter.includes(before[before.length - p.zh.length - 1] ?? '\0')) break;
@@ -286,11 +292,12 @@ function readContext(norm: string, run: Span, value: number, approx: Approx | un
 		if (p.ordinal) q.ordinal = true;
 		if (p.vague) q.vague = true;
 		if (p.currency) q.currency = p.currency;
-		q.start -= p.zh.length;
+		if (!p.vague) q.start = pre - p.zh.length;
 		break;
 	}
 	// 30多, 18个多月, 两个月: optional 多/余, 个, 多/余, then 月 after 个.
 	let p = run.end;
+	if (norm[p] === ' ' && /\d/.test(norm[p - 1]!) && /[^\s\w]/.test(norm[p + 1] ?? ' ')) p++;
 	const more = () => {
 		if (norm[p] !== '多' && norm[p] !== '余') return;
 		q.approx = 'more';
@@ -319,7 +326,7 @@ function readContext(norm: string, run: Span, value: number, approx: Approx | un
 		p += s.zh.length;
 		if (!s.unit && !s.currency && !s.measure) break;
 	}
-	q.end = p;
+	q.end = p === run.end + 1 && norm[run.end] === ' ' ? run.end : p;
 	return q;
 }
 
