@@ -79,7 +79,7 @@ export const QA_CODES = {
 		scope: 'segment',
 		family: 'dates',
 		title: 'Date',
-		description: 'A date, month, year or weekday of the source is missing (error when the English has a different one, info when only the year was dropped).'
+		description: 'A date, month, year or weekday of the source is missing (error when the English has a different one; info when only the year, or a weekday next to its date, was dropped).'
 	},
 	'glossary-missing': {
 		severity: 'warning',

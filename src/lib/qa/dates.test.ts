@@ -60,6 +60,8 @@ describe('checkDates', () => {
 		['美国国务院周三（9月13日）表示', 'The State Department said on Wednesday (13 September)', []],
 		['美国国务院周三（9月13日）表示', 'The State Department said on Tuesday (Sept. 13)', ['date-mismatch:error']],
 		['美国国务院周三（9月13日）表示', 'The State Department said on Wednesday', ['date-mismatch:warning']],
+		['美国国务院周三（9月13日）表示', 'The State Department said on Sept. 13', ['date-mismatch:info']],
+		['美国国务院周三（9月13日）表示', 'The State Department said', ['date-mismatch:warning', 'date-mismatch:warning']],
 		// The caption: full date with year.
 		['周三（2023年9月13日），普京与金正恩会面。', 'On Wednesday (September 13, 2023), Putin and Kim Jong Un met.', []],
 		['周三（2023年9月13日），普京与金正恩会面。', 'On Wednesday (Sep 13, 2023), Putin and Kim Jong Un met.', []],

@@ -3,7 +3,8 @@
 // 9月13日 → Sept. 13; 1991年 → 1991; 周三 → Wednesday).
 // Severity: `error` when the English has a different date or weekday in its place
 // (周三（9月13日） → “Wednesday (Sept. 12)”); `warning` when it is missing; `info` when only
-// the year is dropped (news style drops the current year). Pure.
+// the year is dropped (news style drops the current year) or a weekday is dropped next to
+// the date it names. Pure.
 import type { Finding } from '../types.ts';
 import { finding, quote } from './codes.ts';
 import { englishDate, englishWeekday, scanEnDates, scanEnWeekdays, type EnDate } from './en-dates.ts';
@@ -78,6 +79,8 @@ export function checkDates(sourceText: string, targetText: string): Finding[] {
 	}
 
 	const enDays = scanEnWeekdays(targetText);
+	// 周三（9月13日） as “Sept. 13”: the weekday adds nothing the date does not say.
+	const dateCarried = zhDates.some((z) => z.day !== undefined && enDates.some((e) => sameMonthDay(z, e)));
 	const wantedDays = new Set(zhDays.map((d) => d.day));
 	for (const z of zhDays) {
 		if (seen.has(`weekday-${z.day}`)) continue;
@@ -85,7 +88,9 @@ export function checkDates(sourceText: string, targetText: string): Finding[] {
 		if (enDays.some((e) => e.day === z.day)) continue;
 		const slip = enDays.find((e) => !wantedDays.has(e.day));
 		const want = englishWeekday(z.day);
-		findings.push(slip ? wrong(z, want, targetText, slip) : finding('date-mismatch', `${z.text} (${want}) is not in the English`));
+		if (slip) findings.push(wrong(z, want, targetText, slip));
+		else if (dateCarried) findings.push(finding('date-mismatch', `${z.text} (${want}) is dropped; the date is there`, undefined, 'info'));
+		else findings.push(finding('date-mismatch', `${z.text} (${want}) is not in the English`));
 	}
 	return findings;
 }
