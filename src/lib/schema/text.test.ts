@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PMNodeJSON } from '../types.ts';
-import { docLinks, docToText, isEmptyDoc, textToDoc } from './text.ts';
+import { targetSchema } from './target.ts';
+import { docLinks, docToText, isEmptyDoc, textOffsetToPos, textToDoc } from './text.ts';
 
 // Small builders, as ProseMirror's own tests do.
 const t = (text: string, href?: string): PMNodeJSON =>
@@ -35,5 +36,29 @@ describe('docLinks', () => {
 describe('textToDoc', () => {
 	it('round-trips through docToText', () => {
 		for (const s of ['', 'one', 'a\nb', 'trailing\n']) expect(docToText(textToDoc(s))).toBe(s);
+	});
+});
+
+describe('textOffsetToPos', () => {
+	it('maps plain-text offsets to positions across hard breaks and paragraphs', () => {
+		const d = doc(p(t('Putin met')), p(t('Kim'), br, t('Jong Un')));
+		const text = docToText(d); // 'Putin met\nKim\nJong Un'
+		expect(textOffsetToPos(d, 0)).toBe(1);
+		expect(textOffsetToPos(d, 5)).toBe(6);
+		expect(textOffsetToPos(d, 9)).toBe(10); // end of the first paragraph
+		expect(textOffsetToPos(d, text.indexOf('Kim'))).toBe(12);
+		expect(textOffsetToPos(d, text.indexOf('Jong'))).toBe(16); // after the hard break
+		expect(textOffsetToPos(d, text.length)).toBe(23);
+		expect(textOffsetToPos(d, 999)).toBe(23);
+		expect(textOffsetToPos(null, 3)).toBe(0);
+	});
+	it('agrees with ProseMirror: a range of the plain text selects the same words in the document', () => {
+		const d = doc(p(t('Putin '), t('met', 'https://a.example/')), p(t('Kim'), br, t('Jong Un said  so')));
+		const node = targetSchema.nodeFromJSON(d);
+		const text = docToText(d);
+		for (const word of ['Putin', 'met', 'Kim', 'Jong Un', '  ']) {
+			const from = text.indexOf(word);
+			expect(node.textBetween(textOffsetToPos(d, from), textOffsetToPos(d, from + word.length))).toBe(word);
+		}
 	});
 });

@@ -67,3 +67,21 @@ export function textToDoc(text: string): PMNodeJSON {
 export function isEmptyDoc(doc: PMNodeJSON | null | undefined): boolean {
 	return docToText(doc).trim() === '';
 }
+
+/**
+ * The ProseMirror position in `doc` of a plain-text offset of `docToText(doc)` (a QA
+ * finding's range), for decorations. Hard breaks are one position, like their `\n`; the
+ * `\n` between paragraphs is the end of the earlier paragraph. Offsets past the end clamp.
+ */
+export function textOffsetToPos(doc: PMNodeJSON | null | undefined, offset: number): number {
+	const paragraphs = doc?.type === 'doc' ? (doc.content ?? []) : doc ? [doc] : [];
+	let text = 0;
+	let pos = 0;
+	for (const [i, p] of paragraphs.entries()) {
+		const size = (p.content ?? []).reduce((n, c) => n + (c.type === 'text' ? (c.text ?? '').length : 1), 0);
+		if (offset <= text + size || i === paragraphs.length - 1) return pos + 1 + Math.max(0, Math.min(offset - text, size));
+		text += size + 1;
+		pos += size + 2;
+	}
+	return 0;
+}
