@@ -24,9 +24,6 @@ function utf8Length(s: string): number {
 
 function describeBinary(bytes: Uint8Array): string {
 	const b = bytes;
-	if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff)) {
-		return 'The file is UTF-16 text; save it as UTF-8 and try again';
-	}
 	const head = String.fromCharCode(...b.subarray(0, 8));
 	if (head.startsWith('%PDF')) return 'The file is a PDF, not a text article';
 	if (head.startsWith('PK\u0003\u0004')) return 'The file is a ZIP archive (or a Word/OpenDocument file), not a text article';
@@ -52,6 +49,9 @@ export function decodeInput(input: Uint8Array | string): string {
 	} else {
 		if (input.byteLength > MAX_ARTICLE_BYTES) {
 			throw new ImportError('too_large', `The file is ${input.byteLength} bytes; the limit is ${MAX_ARTICLE_BYTES}`);
+		}
+		if ((input[0] === 0xff && input[1] === 0xfe) || (input[0] === 0xfe && input[1] === 0xff)) {
+			throw new ImportError('not_utf8', 'The file is UTF-16 text; save it as UTF-8 and try again');
 		}
 		if (input.includes(0)) throw new ImportError('binary', describeBinary(input));
 		try {

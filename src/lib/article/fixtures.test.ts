@@ -126,14 +126,14 @@ describe('headings and figures: epoch-n13925955', () => {
 	const { article } = importArticle(bytes(fixture('epoch-n13925955-h3-h4-figures')));
 	it('keeps h3 and h4 as headings', () => {
 		const headings = kinds(article, 'heading').map((h) => h.text);
-		expect(headings).toHaveLength(23);
+		expect(headings).toHaveLength(22); // 2 h4 + 20 h3
 		expect(headings[0]).toBe('以下是2023年最好的十个工作及其年薪');
 		expect(headings).toContain('1. 软件开发人员');
 		expect(headings).toContain('最有保障的十个职业');
 	});
 	it('turns each <figure> into an image block followed by its caption', () => {
 		const images = article.blocks.filter((b) => b.kind === 'image');
-		expect(images).toHaveLength(6); // lead + five figures
+		expect(images).toHaveLength(7); // lead + six figures
 		for (const img of images.slice(1)) {
 			const at = article.segments.findIndex((s) => s.id === img.after);
 			expect(article.segments[at + 1]!.kind).toBe('caption');

@@ -233,8 +233,11 @@ unknown: ignored
 	});
 
 	it('an image before any text is anchored with after: null', () => {
-		const { article } = ok('![](https://img.example.com/first.jpg)\n\n# 标题\n\n正文。', 'markdown');
+		const { article } = ok('![](https://img.example.com/first.jpg)\n\n正文。', 'markdown');
 		expect(article.blocks[0]).toEqual({ kind: 'image', after: null, src: 'https://img.example.com/first.jpg' });
+		// A title is always s1, so a picture above the heading follows the title.
+		const titled = ok('![](https://img.example.com/first.jpg)\n\n# 标题\n\n正文。', 'markdown');
+		expect(titled.article.blocks[0]!.after).toBe('s1');
 	});
 
 	it('bad YAML front matter is a warning, not an error', () => {
