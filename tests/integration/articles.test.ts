@@ -104,7 +104,8 @@ describe('refusals write nothing', () => {
 	});
 
 	it('401 without credentials', async () => {
-		await expectError(await post(SEED, { user: null }), 401, 'unauthorized');
+		// A browser without a session (same origin, so the CSRF check lets it through).
+		await expectError(await post(SEED, { user: null, headers: { origin: new URL(server.url).origin } }), 401, 'unauthorized');
 		await expectError(await fetch(`${server.url}/api/articles`), 401, 'unauthorized');
 		await expectError(await fetch(`${server.url}/api/articles/${seedId}`), 401, 'unauthorized');
 	});

@@ -137,7 +137,8 @@ export function guardMarkdown(text: string): void {
 
 /** Any unist tree (hast, mdast). */
 export interface TreeNode {
-	children?: readonly TreeNode[];
+	type: string;
+	children?: unknown;
 }
 
 /** Depth of a tree, computed without recursion. */
@@ -147,7 +148,7 @@ export function treeDepth(root: TreeNode): number {
 	while (stack.length) {
 		const [node, depth] = stack.pop()!;
 		if (depth > max) max = depth;
-		if (node.children) for (const child of node.children) stack.push([child, depth + 1]);
+		if (Array.isArray(node.children)) for (const child of node.children as TreeNode[]) stack.push([child, depth + 1]);
 	}
 	return max;
 }

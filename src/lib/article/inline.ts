@@ -55,15 +55,18 @@ const sameMarks = (a: Marks, b: Marks) => a.href === b.href && a.strong === b.st
  */
 export function normalizeTokens(tokens: readonly Token[]): Token[] {
 	const out: Token[] = [];
-	/** Where the current whitespace run started (index into `out`), and what it held. */
-	let pending: { at: number; newline: boolean } | null = null;
+	/** Where the current whitespace run started (the token it belongs to), and what it held. */
+	let pending: { at: Extract<Token, { t: 'text' }>; newline: boolean } | null = null;
 	let prev: string | null = null; // last non-space character, null at start / after br
 
-	const textAt = (marks: Marks): number => {
+	type TextToken = Extract<Token, { t: 'text' }>;
+	/** The text token at the end of `out` with these marks, appended if needed. */
+	const textAt = (marks: Marks): TextToken => {
 		const last = out[out.length - 1];
-		if (last && last.t === 'text' && sameMarks(last, marks)) return out.length - 1;
-		out.push({ t: 'text', v: '', href: marks.href, strong: marks.strong, em: marks.em });
-		return out.length - 1;
+		if (last && last.t === 'text' && sameMarks(last, marks)) return last;
+		const token: TextToken = { t: 'text', v: '', href: marks.href, strong: marks.strong, em: marks.em };
+		out.push(token);
+		return token;
 	};
 
 	for (const token of tokens) {
@@ -83,11 +86,10 @@ export function normalizeTokens(tokens: readonly Token[]): Token[] {
 				const word = value.slice(i, wordEnd);
 				if (pending && prev !== null) {
 					const joinCjk = pending.newline && (isCjk(prev) || isCjk(firstCodePoint(word)));
-					const target = out[pending.at];
-					if (!joinCjk && target && target.t === 'text') target.v += ' ';
+					if (!joinCjk) pending.at.v += ' ';
 				}
 				pending = null;
-				out[textAt(token)]!.v += word;
+				textAt(token).v += word;
 				prev = lastCodePoint(word);
 			}
 			if (!m) break;

@@ -2,7 +2,7 @@
 // unified + remark (GFM, front matter) → remark-rehype → rehype-raw, so raw HTML inside
 // markdown (the news mirror) becomes real elements; HTML through rehype-parse; plain text
 // split into paragraphs. Pure: no I/O.
-import type { Element, Root } from 'hast';
+import type { Element, ElementContent, Root, RootContent } from 'hast';
 import type { Root as MdRoot } from 'mdast';
 import { h } from 'hastscript';
 import rehypeParse from 'rehype-parse';
@@ -46,7 +46,8 @@ export function parseMarkdown(text: string): Parsed {
 }
 
 function child(parent: Root | Element | undefined, tag: string): Element | undefined {
-	return parent?.children.find((c): c is Element => c.type === 'element' && c.tagName === tag);
+	const children: readonly (ElementContent | RootContent)[] = parent?.children ?? [];
+	return children.find((c): c is Element => c.type === 'element' && c.tagName === tag);
 }
 
 /** An HTML document or fragment → its body as a tree, plus its head. */

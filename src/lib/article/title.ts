@@ -29,7 +29,8 @@ const WRAPPERS = new Set(['div', 'article', 'main', 'section', 'header', 'hgroup
 function firstContent(root: Parent): { el: Element; parent: Parent } | null {
 	let parent: Parent = root;
 	for (;;) {
-		const next = parent.children.find((c): c is Element => c.type === 'element' && !DROP.has(c.tagName) && textOf(c) !== '');
+		const children: readonly (ElementContent | RootContent)[] = parent.children;
+		const next = children.find((c): c is Element => c.type === 'element' && !DROP.has(c.tagName) && textOf(c) !== '');
 		if (!next) return null;
 		if (WRAPPERS.has(next.tagName) && !HEADINGS.has(next.tagName)) {
 			parent = next;
