@@ -8,16 +8,19 @@ export type ConcreteFormat = Exclude<ImportFormat, 'auto'>;
 const HTML_START = /^(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<(?:article|main|section|div|p|h[1-6]|table|ul|ol|figure|blockquote|header|meta|title|!--)[\s>/])/i;
 const FRONT_MATTER = /^---[ \t]*\n[\s\S]*?\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
 
-/** Markdown-only syntax that plain text does not produce by accident. */
+/**
+ * Markdown-only syntax that plain text does not produce by accident. Every quantifier
+ * over arbitrary text is bounded, so a hostile line cannot make a pattern quadratic.
+ */
 const STRONG_MARKDOWN = [
 	/^#{1,6}[ \t]+\S/m, // ATX heading
-	/!?\[[^\]\n]+\]\([^)\s]+(?:\s+"[^"]*")?\)/, // link or image
+	/!?\[[^\]\n]{1,300}\]\([^)\s]{1,2000}(?:\s+"[^"\n]{0,300}")?\)/, // link or image
 	/^(?:```|~~~)/m, // fenced code
-	/^\|?[ \t]*:?-{3,}:?[ \t]*\|/m, // table delimiter row
-	/\*\*[^*\n]+\*\*/, // strong
-	/^[^\n]+\n(?:=+|-+)[ \t]*$/m // setext heading
+	/^\|?[ \t]{0,20}:?-{3,}:?[ \t]{0,20}\|/m, // table delimiter row
+	/\*\*[^*\n]{1,300}\*\*/, // strong
+	/^[^\n]{1,300}\n(?:={3,}|-{3,})[ \t]*$/m // setext heading
 ];
-const WEAK_MARKDOWN = /^(?:[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\S|>[ \t]?\S)/gm;
+const WEAK_MARKDOWN = /^(?:[ \t]{0,8}(?:[-*+]|\d{1,9}[.)])[ \t]+\S|>[ \t]?\S)/gm;
 
 /** Picks the format of `text`. */
 export function detectFormat(text: string): ConcreteFormat {

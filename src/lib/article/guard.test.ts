@@ -92,7 +92,8 @@ describe('nesting bombs', () => {
 		['nested brackets', '['.repeat(N) + 'x' + ']'.repeat(N), 'markdown'],
 		['nested images', '!['.repeat(20_000) + 'x' + '](u)'.repeat(20_000), 'markdown'],
 		['a long emphasis run', '*'.repeat(N) + 'x' + '*'.repeat(N), 'markdown'],
-		['many emphasis openers', '*a '.repeat(20_000) + 'x' + ' b*'.repeat(20_000), 'markdown']
+		['many emphasis openers', '*a '.repeat(20_000) + 'x' + ' b*'.repeat(20_000), 'markdown'],
+		['an unclosed front matter of 200,000 lines', '---\n' + 'a: b\n'.repeat(200_000), 'markdown']
 	];
 	for (const [name, input, format] of cases) {
 		it(`refuses ${name}`, () => {
@@ -107,6 +108,16 @@ describe('nesting bombs', () => {
 		expect(importArticle(html, { format: 'html' }).article.segments[0]!.html).toBe('正文<a href="https://e.com/"><strong><em>链接</em></strong></a>');
 		const md = '> - 一\n>   - 二\n>     - 三\n\n姓名：__________ **粗体** [链接](https://e.com) <https://e.com/auto>';
 		expect(importArticle(md, { format: 'markdown' }).article.segments.length).toBeGreaterThan(2);
+		// A tight list and a big raw-HTML block are many lines without a blank one, legitimately.
+		const list = '# 清单\n\n' + Array.from({ length: 3000 }, (_, i) => `- 第${i}项`).join('\n');
+		expect(importArticle(list, { format: 'markdown' }).article.segments).toHaveLength(3001);
+		const block = '<div id="artbody">\n' + '<p>\n 段落。\n</p>\n'.repeat(1000) + '</div>';
+		expect(importArticle(block, { format: 'markdown' }).article.segments).toHaveLength(1000);
+	});
+
+	it('reads any number of blank lines as one paragraph break', () => {
+		const { article } = importArticle('标题\n' + '\n'.repeat(4_000_000) + '正文。\n\n  \n\t\n\n结尾。', { format: 'markdown' });
+		expect(article.segments.map((s) => s.text)).toEqual(['标题', '正文。', '结尾。']);
 	});
 
 	it('estimates depth without counting void, self-closing-by-parser or autolink tags', () => {

@@ -3,6 +3,7 @@
 // so the guards themselves cannot overflow the stack. Pure.
 import { ImportError } from './errors.ts';
 import {
+	MAX_PARAGRAPH_LINES,
 	MAX_DELIMITER_RUN,
 	MAX_DELIMITER_RUNS_PER_BLOCK,
 	MAX_MARKDOWN_BRACKETS,
@@ -63,6 +64,26 @@ export function guardHtml(text: string): void {
 	if (htmlTagDepth(text) > MAX_NESTING) throw tooDeep('HTML elements');
 }
 
+// CommonMark's HTML block start conditions 1 and 6 (spec §4.6).
+const RAW_HTML = new Set(['pre', 'script', 'style', 'textarea']);
+const BLOCK_HTML = new Set(
+	(
+		'address article aside base basefont blockquote body caption center col colgroup dd details dialog dir div dl dt fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html iframe legend li link main menu menuitem nav noframes ol optgroup option p param search section summary table tbody td tfoot th thead title tr track ul'
+	).split(' ')
+);
+
+/** Whether a line opens a CommonMark HTML block (start conditions 1–7), which ends at a blank line. */
+function htmlBlockStart(line: string): boolean {
+	const m = /^ {0,3}<(\/?)([A-Za-z][A-Za-z0-9-]*)/.exec(line);
+	if (!m) return /^ {0,3}<(?:!--|\?|![A-Za-z]|!\[CDATA\[)/.test(line);
+	const name = m[2]!.toLowerCase();
+	const after = line.slice(m[0].length);
+	if (!m[1] && RAW_HTML.has(name) && /^(?:[\s>]|$)/.test(after)) return true;
+	if (BLOCK_HTML.has(name) && /^(?:[\s>]|\/>|$)/.test(after)) return true;
+	// Any other complete tag alone on its line.
+	return /^(?:\s[^<>]*)?\/?>\s*$/.test(after);
+}
+
 const CONTAINER_PREFIX = /^[ \t]*(?:(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \t]*)+/;
 
 /**
@@ -73,6 +94,7 @@ const CONTAINER_PREFIX = /^[ \t]*(?:(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \
 export function guardMarkdown(text: string): void {
 	let brackets = 0;
 	let runs = 0;
+	let lines = 0;
 	let fence: string | null = null;
 	let start = 0;
 	while (start <= text.length) {
@@ -94,10 +116,20 @@ export function guardMarkdown(text: string): void {
 			// A blank line ends the paragraph: brackets and delimiters cannot pair across it.
 			brackets = 0;
 			runs = 0;
+			lines = 0;
 			continue;
 		}
-
 		const prefix = CONTAINER_PREFIX.exec(line);
+		// Count paragraph lines. Raw HTML blocks (the mirror's body) are cheap to parse, and
+		// list items, headings and rules start new blocks.
+		if (lines === 0 && htmlBlockStart(line)) lines = -Infinity;
+		else if (/^[ \t]{0,3}(?:#{1,6}(?:[ \t]|$)|(?:[-*+]|\d{1,9}[.)])[ \t])/.test(line)) lines = lines < 0 ? lines : 0;
+		if (++lines > MAX_PARAGRAPH_LINES) {
+			throw new ImportError(
+				'too_deep',
+				`A markdown paragraph runs over ${MAX_PARAGRAPH_LINES} lines; separate paragraphs with blank lines, or import it as plain text`
+			);
+		}
 		if (prefix) {
 			const markers = (prefix[0].match(/>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])/g) ?? []).length;
 			const indent = /^[ \t]*/.exec(prefix[0])![0].replace(/\t/g, '    ').length;
@@ -157,4 +189,27 @@ export function treeDepth(root: TreeNode): number {
 export function guardTree(root: TreeNode): void {
 	// The parsers add a few levels of their own (html, body, list + item, paragraph).
 	if (treeDepth(root) > MAX_NESTING + MAX_MARKDOWN_CONTAINERS * 2 + 8) throw tooDeep('elements');
+}
+
+/**
+ * Collapses runs of blank lines to one. Markdown reads any number of blank lines as one
+ * paragraph break, but the parser pays for each (5 MB of newlines: many seconds).
+ */
+export function collapseBlankLines(text: string): string {
+	// A loop, not one regex: a single match over millions of newlines overflows the
+	// regex engine's backtracking stack.
+	const out: string[] = [];
+	let blank = 0;
+	let start = 0;
+	while (start <= text.length) {
+		let end = text.indexOf('\n', start);
+		if (end === -1) end = text.length;
+		const line = text.slice(start, end);
+		start = end + 1;
+		if (/^[ \t]*$/.test(line)) {
+			if (++blank > 1) continue;
+		} else blank = 0;
+		out.push(line);
+	}
+	return out.join('\n');
 }

@@ -3,13 +3,13 @@
 //   → site profile (mirror) → title → walk + sanitize → segments/blocks → conventions
 //   (dateline, credit) → ids.
 // Pure: no I/O, usable from the server, the CLI and tests alike.
-import type { Root } from 'hast';
+import type { Element, Root } from 'hast';
 import { IMPORT_FORMATS, type Article, type ArticleMeta, type ImportFormat, type ImportResult } from '../types.ts';
 import { applyConventions } from './conventions.ts';
 import { decodeInput } from './decode.ts';
 import { detectFormat, type ConcreteFormat } from './detect.ts';
 import { ImportError } from './errors.ts';
-import { guardHtml, guardMarkdown } from './guard.ts';
+import { collapseBlankLines, guardHtml, guardMarkdown } from './guard.ts';
 import { detectLang } from './lang.ts';
 import { cleanMeta, frontMatterMeta, headMeta, type DeclaredMeta } from './meta.ts';
 import { parseHtml, parseMarkdown, parseText, type Parsed } from './parse.ts';
@@ -34,12 +34,13 @@ export function isImportFormat(value: unknown): value is ImportFormat {
 /** The HTML element that holds the article: `<article>`, else `<main>`, else the body. */
 function articleRoot(tree: Root): Root {
 	for (const tag of ['article', 'main']) {
-		const stack = [...tree.children];
-		while (stack.length) {
-			const node = stack.shift()!;
+		// Breadth first (the outermost match wins), with a moving head: shift() is O(n).
+		const queue: (Root['children'][number] | Element['children'][number])[] = [...tree.children];
+		for (let head = 0; head < queue.length; head++) {
+			const node = queue[head]!;
 			if (node.type !== 'element') continue;
 			if (node.tagName === tag) return { type: 'root', children: node.children };
-			stack.push(...node.children);
+			for (const child of node.children) queue.push(child);
 		}
 	}
 	return tree;
@@ -64,7 +65,10 @@ function plural(n: number, one: string, many: string): string {
 function build(text: string, format: ConcreteFormat): ImportResult {
 	const warnings: string[] = [];
 	if (format !== 'text') guardHtml(text);
-	if (format === 'markdown' || format === 'mirror') guardMarkdown(text);
+	if (format === 'markdown' || format === 'mirror') {
+		text = collapseBlankLines(text);
+		guardMarkdown(text);
+	}
 
 	const parsed: Parsed = format === 'html' ? parseHtml(text) : format === 'text' ? parseText(text) : parseMarkdown(text);
 	let tree = parsed.tree;

@@ -20,3 +20,10 @@ export const MAX_MARKDOWN_CONTAINERS = 32;
 export const MAX_MARKDOWN_BRACKETS = 32;
 export const MAX_DELIMITER_RUN = 256;
 export const MAX_DELIMITER_RUNS_PER_BLOCK = 2000;
+
+/**
+ * Lines in one markdown paragraph (a block between blank lines). micromark's paragraph
+ * resolution grows faster than linearly with them (20,000 lines: seconds); a real
+ * paragraph has a handful. Text with one paragraph per line belongs in the text format.
+ */
+export const MAX_PARAGRAPH_LINES = 2000;

@@ -86,7 +86,7 @@ function findAll(root: Root | Element, tag: string): Element[] {
 		const node = stack.pop()!;
 		if (node.type !== 'element') continue;
 		if (node.tagName === tag) found.push(node);
-		stack.push(...node.children);
+		for (const child of node.children) stack.push(child);
 	}
 	return found;
 }

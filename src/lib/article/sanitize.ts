@@ -125,7 +125,7 @@ function build(tokens: readonly Token[], level: 0 | 1 | 2 | 3): ElementContent[]
 		if (level === 0 && typeof value === 'string') out.push(wrap('a', inner, { href: value }));
 		else if (level === 1 && value === true) out.push(wrap('strong', inner));
 		else if (level === 2 && value === true) out.push(wrap('em', inner));
-		else out.push(...inner);
+		else for (const node of inner) out.push(node);
 		k = end;
 	}
 	return out;

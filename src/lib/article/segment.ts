@@ -44,7 +44,7 @@ function hasDescendant(el: Element, test: (e: Element) => boolean): boolean {
 		const node = stack.pop()!;
 		if (node.type !== 'element') continue;
 		if (test(node)) return true;
-		stack.push(...node.children);
+		for (const child of node.children) stack.push(child);
 	}
 	return false;
 }

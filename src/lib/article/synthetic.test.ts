@@ -339,6 +339,12 @@ describe('plain text', () => {
 });
 
 describe('large articles', () => {
+	it('imports 20,000 HTML paragraphs (no quadratic walk)', () => {
+		const { article } = ok('<article>' + '<p>段落\n文字。</p>'.repeat(20_000) + '</article>', 'html');
+		expect(article.segments).toHaveLength(20_000);
+		expect(article.segments[19_999]).toEqual({ id: 's20000', kind: 'paragraph', text: '段落文字。', html: '段落文字。' });
+	});
+
 	it('imports 2,000 paragraphs with every id in order', () => {
 		const md = '# 标题\n\n' + Array.from({ length: 2000 }, (_, i) => `第${i + 1}段，**重点**与[链接](https://e.com/${i})。`).join('\n\n');
 		const { article } = ok(md);

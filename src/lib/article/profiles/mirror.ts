@@ -28,7 +28,7 @@ const NAV_SEPARATORS = /^[\s|｜·•/\\-]*$/;
 export function looksLikeMirror(text: string): boolean {
 	const footer = /^原文(?:链接|連結|鏈接)\s*(?:[（(][^）)\n]{0,20}[）)])?\s*[:：]\s*https?:\/\//m.test(text);
 	const nav = /^#{1,6}\s*\[首页\]\(/m.test(text);
-	const body = /<div[^>\n]*\b(?:id=["']?artbody|class=["'][^"'\n]*\bpost_content)/.test(text);
+	const body = /<div[^>\n]{0,200}\b(?:id=["']?artbody|class=["'][^"'\n]{0,200}\bpost_content)/.test(text);
 	const ok = /<ok\s+href=/i.test(text);
 	return [footer, nav, body, ok].filter(Boolean).length >= 2;
 }
@@ -67,7 +67,7 @@ function isNavigation(el: Element): boolean {
 		if (n.type === 'text') rest += n.value;
 		else if (n.type === 'element') {
 			if (n.tagName === 'a' || n.tagName === 'ok') links.push(n);
-			else stack.push(...n.children);
+			else for (const child of n.children) stack.push(child);
 		}
 	}
 	return links.length >= 2 && NAV_SEPARATORS.test(rest);
