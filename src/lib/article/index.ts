@@ -93,7 +93,7 @@ function build(text: string, format: ConcreteFormat): ImportResult {
 		declared = headMeta(parsed.head);
 		const body = tree;
 		tree = articleRoot(body);
-		title = htmlTitle(tree, undefined) ?? htmlTitle(body, declared.title);
+		title = htmlTitle(tree, body, declared.title);
 	} else {
 		title = textTitle(tree);
 	}

@@ -299,6 +299,12 @@ describe('HTML pages', () => {
 		expect(ok('<p>只有一段。</p><p>第二段。</p>', 'html').article.segments.map((s) => s.kind)).toEqual(['paragraph', 'paragraph']);
 		const titled = ok('<html><head><title>页面标题</title></head><body><p>正文。</p></body></html>');
 		expect(titled.article.segments.map((s) => [s.kind, s.text])).toEqual([['title', '页面标题'], ['paragraph', '正文。']]);
+		// The declared title wins over an opening subhead; an h1 wins over both.
+		const declared = ok('<html><head><title>页面标题</title></head><body><h2>小标题</h2><p>正文。</p></body></html>');
+		expect(declared.article.segments.map((s) => s.kind)).toEqual(['title', 'heading', 'paragraph']);
+		expect(declared.article.title).toBe('页面标题');
+		const h1 = ok('<html><head><title>页面标题</title></head><body><h2>小标题</h2><h1>真标题</h1><p>正文。</p></body></html>');
+		expect(h1.article.segments.map((s) => [s.kind, s.text])).toEqual([['title', '真标题'], ['heading', '小标题'], ['paragraph', '正文。']]);
 	});
 
 	it('a layout table is read as content, a data table as a block', () => {

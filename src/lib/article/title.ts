@@ -76,15 +76,21 @@ export function markdownTitle(tree: Root, declared: string | undefined): TitleSo
 	return { element: opening.el };
 }
 
-/** HTML: the first `<h1>` of the article, else the page's declared title, else an opening heading. */
-export function htmlTitle(tree: Root, declared: string | undefined): TitleSource {
-	const h1 = findFirst(tree, 'h1');
-	if (h1 && textOf(h1.el)) {
-		remove(h1.parent, h1.el);
-		return { element: h1.el };
+/**
+ * HTML: the first `<h1>` of the article, else of the page (often in a header above the
+ * article), else the page's declared title (`og:title`, `<title>`), else an opening
+ * h1–h3 of the article.
+ */
+export function htmlTitle(article: Root, page: Root, declared: string | undefined): TitleSource {
+	for (const tree of article === page ? [article] : [article, page]) {
+		const h1 = findFirst(tree, 'h1');
+		if (h1 && textOf(h1.el)) {
+			remove(h1.parent, h1.el);
+			return { element: h1.el };
+		}
 	}
 	if (declared) return { text: declared };
-	return markdownTitle(tree, undefined);
+	return markdownTitle(article, undefined);
 }
 
 /**
