@@ -9,7 +9,8 @@ const commands: Record<string, () => Promise<CommandModule>> = {
 	serve: () => import('./commands/serve.ts'),
 	build: () => import('./commands/build.ts'),
 	user: () => import('./commands/user.ts'),
-	token: () => import('./commands/token.ts')
+	token: () => import('./commands/token.ts'),
+	import: () => import('./commands/import.ts')
 };
 
 function usage(): string {
