@@ -2,6 +2,8 @@
 // for the collaboration endpoint, plus helpers to write target-schema content (paragraph >
 // text) into a segment's Y.XmlFragment and to read the ydoc tables for before/after checks.
 import Database from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
@@ -172,4 +174,35 @@ export function storedDoc(dataDir: string, docName: string): Y.Doc {
 	} finally {
 		db.close();
 	}
+}
+
+/**
+ * Sends an upgrade request with the path exactly as given (no URL normalisation, unlike a
+ * websocket client) and resolves with the HTTP status: 101 when the server upgraded.
+ */
+export function rawUpgradeStatus(port: number, path: string, headers: Record<string, string> = {}): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const req = httpRequest({
+			host: '127.0.0.1',
+			port,
+			path,
+			headers: {
+				connection: 'Upgrade',
+				upgrade: 'websocket',
+				'sec-websocket-version': '13',
+				'sec-websocket-key': randomBytes(16).toString('base64'),
+				...headers
+			}
+		});
+		req.on('upgrade', (_res, socket) => {
+			socket.destroy();
+			resolve(101);
+		});
+		req.on('response', (res) => {
+			res.resume();
+			resolve(res.statusCode ?? 0);
+		});
+		req.on('error', reject);
+		req.end();
+	});
 }
