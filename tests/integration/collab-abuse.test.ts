@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
-import type { WebSocket } from 'ws';
+import { WebSocket } from 'ws';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { seedUser, type SeededUser } from '../helpers/users.ts';
 import { seedArticle } from '../helpers/articles.ts';
@@ -12,6 +12,7 @@ import { closeCode, connect, plainText, segmentText, storedDoc, upgrade, waitFor
 import { encodeUpdate } from '../../src/lib/server/collab/protocol.ts';
 
 const MAX_FRAME = 64 * 1024;
+const PING_MS = 300;
 let server: TestServer;
 let tina: SeededUser;
 let tom: SeededUser;
@@ -20,7 +21,7 @@ let articleId: number;
 const clients: Client[] = [];
 
 beforeAll(async () => {
-	server = await startServer({ env: { DUIZHAO_COLLAB_MAX_FRAME_BYTES: String(MAX_FRAME) } });
+	server = await startServer({ env: { DUIZHAO_COLLAB_MAX_FRAME_BYTES: String(MAX_FRAME), DUIZHAO_COLLAB_PING_INTERVAL_MS: String(PING_MS) } });
 	tina = seedUser(server.dataDir, 'tina', 'translator');
 	tom = seedUser(server.dataDir, 'tom', 'translator');
 	mallory = seedUser(server.dataDir, 'mallory', 'translator');
@@ -121,6 +122,16 @@ describe('hostile frames', () => {
 		const closed = closeCode(ws);
 		ws.send(new Uint8Array(MAX_FRAME + 1024));
 		expect(await closed).toBe(1009);
+		expect(a.provider.wsconnected).toBe(true);
+	});
+
+	it('a client that stops answering pings is dropped; one that answers stays', async () => {
+		const a = client(tina);
+		await a.synced;
+		const silent = new WebSocket(`${server.wsUrl}/collab/article-${articleId}?token=${mallory.token}`, { autoPong: false });
+		const closed = closeCode(silent);
+		await new Promise((r) => silent.once('open', r));
+		expect(await closed).toBe(1006); // terminated, no closing handshake
 		expect(a.provider.wsconnected).toBe(true);
 	});
 

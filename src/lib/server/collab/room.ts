@@ -87,7 +87,7 @@ export class Room implements SaveTarget {
 	#text: TextChangeNotifier;
 	#buildTimer: NodeJS.Timeout | null = null;
 	#unloadTimer: NodeJS.Timeout | null = null;
-	/** Stored rows that failed to apply at load: never compact them away. */
+	/** The document may not match storage (a stored row or an update failed to apply): never compact it. */
 	#damaged = false;
 
 	/** Loads the document from storage (synchronous; throws if storage cannot be read). */
@@ -206,6 +206,8 @@ export class Room implements SaveTarget {
 			// It decoded, yet Yjs could not integrate it. Nothing was broadcast or stored; start
 			// the document afresh from storage so no half-applied state survives.
 			this.#changed = null;
+			// The document may be half-changed: never compact it over the good stored state.
+			this.#damaged = true;
 			console.error(`[collab] ${this.name}: update from ${from?.user.name ?? 'server'} failed to apply; resetting the room`, err);
 			from?.close(CLOSE_CODES.protocolError.code, CLOSE_CODES.protocolError.reason);
 			this.reset();

@@ -18,7 +18,7 @@ import { CollabServer } from './server.ts';
 import { decodeSaveStatus, MessageType, SaveState } from './protocol.ts';
 import { seedUser, type SeededUser } from '../../../../tests/helpers/users.ts';
 import { seedArticle } from '../../../../tests/helpers/articles.ts';
-import { connect, plainText, segmentText, waitFor, type Client } from '../../../../tests/helpers/collab.ts';
+import { connect, plainText, segmentText, upgrade, waitFor, type Client } from '../../../../tests/helpers/collab.ts';
 
 let dir: string;
 let rt: Runtime;
@@ -197,6 +197,28 @@ describe('CollabServer in-process', () => {
 		for (const r of rt.db.prepare('SELECT data FROM ydoc_updates WHERE doc = ?').all(docName()) as { data: Buffer }[]) Y.applyUpdate(stored, r.data);
 		expect(plainText(stored, 's2')).toBe('last words');
 		expect(rt.collab).toBeNull();
+	});
+
+	it('refuses a new document with 503 when the server-wide room limit is reached', async () => {
+		const second = seedArticle(dir, [{ text: '另一篇' }]);
+		const limited = createServer();
+		const rt2 = { ...rt, collab: null };
+		const h2 = attachCollab(limited, rt2, { dev: false, limits: { maxRooms: 1 } });
+		await new Promise<void>((r) => limited.listen(0, '127.0.0.1', r));
+		const base = `ws://127.0.0.1:${(limited.address() as AddressInfo).port}`;
+		try {
+			const a = connect(base, articleId, { token: tina.token });
+			clients.push(a);
+			await a.synced;
+			expect((await upgrade(`${base}/collab/article-${second}?token=${tina.token}`)).status).toBe(503);
+			const same = await upgrade(`${base}/collab/article-${articleId}?token=${tom.token}`);
+			expect(same.status).toBe(101);
+			same.ws!.close();
+		} finally {
+			await h2.close();
+			limited.closeAllConnections();
+			limited.close();
+		}
 	});
 
 	it('two servers in one process do not share state', async () => {
