@@ -117,6 +117,37 @@ describe('collaboration', () => {
 		await waitFor(() => plainText(watcher.doc, 's3') === 'More from tina', 'watcher sees only tina');
 	});
 
+	it('an admin changing a role or deactivating a user closes their sockets with the named codes', async () => {
+		const id = seedArticle(server.dataDir, [{ text: '标题' }, { text: '一' }]);
+		const admin = seedUser(server.dataDir, 'ada', 'admin');
+		const ivan = seedUser(server.dataDir, 'ivan', 'translator');
+		const patch = (body: object) =>
+			fetch(`${server.url}/api/users/${ivan.id}`, {
+				method: 'PATCH',
+				headers: { ...admin.headers, 'content-type': 'application/json' },
+				body: JSON.stringify(body)
+			});
+		const a = client(tina, id);
+		// Our own client reconnects after 4403 to pick up its new rights.
+		const i = connect(server.wsUrl, id, { token: ivan.token, reconnectAlways: true });
+		clients.push(i);
+		await Promise.all([a.synced, i.synced]);
+
+		expect((await patch({ role: 'reviewer' })).status).toBe(200);
+		await waitFor(() => i.closes.includes(4403), 'permissions-changed close');
+		expect(a.closes).toEqual([]);
+		await waitFor(() => i.provider.synced, 'ivan back, now read-only');
+		segmentText(i.doc, 's2').insert(0, 'ivan as reviewer');
+		segmentText(a.doc, 's1').insert(0, 'tina');
+		await waitFor(() => plainText(i.doc, 's1') === 'tina', 'ivan still receives');
+		await sleep(200);
+		expect(plainText(a.doc, 's2')).toBe('');
+
+		expect((await patch({ active: false })).status).toBe(200);
+		await waitFor(() => i.closes.includes(4401), 'unauthorized close');
+		expect((await upgrade(`${server.wsUrl}/collab/article-${id}?token=${ivan.token}`)).status).toBe(401);
+	});
+
 	it('overwrites spoofed presence: foreign client ids dropped, user and colour from the session', async () => {
 		const id = seedArticle(server.dataDir, [{ text: '标题' }]);
 		const a = client(tina, id);
