@@ -1,5 +1,6 @@
 // Server configuration, read once from the environment (and CLI flags) at start.
 import { resolve } from 'node:path';
+import { limitsFromEnv, type CollabLimits } from './collab/limits.ts';
 
 export interface Config {
 	/** Directory holding the SQLite database (`$DUIZHAO_DATA`, default `./data`). */
@@ -12,6 +13,8 @@ export interface Config {
 	 * without it the request's own Host is used.
 	 */
 	origin: string | null;
+	/** Collaboration limits overriding the defaults (collab/limits.ts; env `DUIZHAO_COLLAB_*`). */
+	collab?: Partial<CollabLimits>;
 }
 
 export function configFromEnv(
@@ -26,6 +29,7 @@ export function configFromEnv(
 		dataDir: resolve(overrides.dataDir ?? env.DUIZHAO_DATA ?? './data'),
 		port,
 		host: overrides.host ?? env.HOST ?? '0.0.0.0',
-		origin: overrides.origin ?? env.ORIGIN ?? null
+		origin: overrides.origin ?? env.ORIGIN ?? null,
+		collab: { ...limitsFromEnv(env), ...overrides.collab }
 	};
 }

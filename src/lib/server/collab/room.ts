@@ -1,0 +1,477 @@
+// One open document: its Y.Doc, presence, connections, and the path every accepted update
+// takes — validated (protocol.ts) → applied here → stored at the end of the turn
+// (save-queue.ts) → broadcast, each message encoded and framed once, written at the end of
+// the turn (outbox.ts). Also: loading (lazily:
+// a joiner's first sync is answered from the stored bytes while the Y.Doc is built after),
+// compaction, the "not saved" state, and unloading once the last client left and all is
+// stored.
+import * as Y from 'yjs';
+import { CLOSE_CODES } from '../../types.ts';
+import type { TextChanged } from '../events.ts';
+import { AwarenessStore } from './awareness.ts';
+import type { Connection } from './connection.ts';
+import { binaryFrame } from './frame.ts';
+import type { CollabLimits } from './limits.ts';
+import type { DocStore } from './persistence.ts';
+import { encodeAwareness, encodeSaveStatus, encodeSyncStep1, encodeSyncStep2, encodeUpdate, SaveState } from './protocol.ts';
+import type { AwarenessEntry } from './protocol.ts';
+import type { SaveQueue, SaveTarget } from './save-queue.ts';
+import { TextChangeNotifier } from './text-events.ts';
+
+/** What a room needs from its server. */
+export interface RoomHost {
+	store: DocStore;
+	saver: SaveQueue;
+	limits: CollabLimits;
+	publishText(change: TextChanged): void;
+	/** The room is gone (unloaded or reset): forget it. */
+	detach(room: Room): void;
+}
+
+/** Transaction origins that are not a connection. */
+const LOAD_ORIGIN = Symbol('load');
+const SERVER_ORIGIN = Symbol('server');
+
+/**
+ * Delay before building the Y.Doc of a lazily loaded room when no update forces it: the
+ * joiners' first sync is answered from the stored bytes meanwhile, so the CPU goes to
+ * sending them their document first.
+ */
+const BUILD_DELAY_MS = 50;
+/** Presence not renewed for this long is removed (y-protocols' outdatedTimeout). */
+export const AWARENESS_TIMEOUT_MS = 30_000;
+
+interface PendingUpdate {
+	update: Uint8Array;
+	/** The client's own `update` message, forwarded as is; null → encode one. */
+	message: Uint8Array | null;
+	from: Connection | null;
+	userId: number | null;
+	segments: Set<string> | null;
+}
+
+type RoomState = 'open' | 'closing' | 'unloaded';
+// Yjs types its shared types by their event type; any shared type will do here.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type SharedType = Y.AbstractType<Y.YEvent<any>>;
+
+export class Room implements SaveTarget {
+	readonly name: string;
+	readonly articleId: number;
+	readonly doc = new Y.Doc();
+	readonly conns = new Set<Connection>();
+	readonly awareness: AwarenessStore;
+	#host: RoomHost;
+	#state: RoomState = 'open';
+	#pending: PendingUpdate[] = [];
+	/** Frames that reveal not-yet-stored state: sent right after the next commit. */
+	#held: [Connection, Buffer][] = [];
+	/** Stored state not applied to `doc` yet (lazy load); null once built. */
+	#unapplied: Uint8Array | null = null;
+	/** A full-state update equal to the document, until the next change. */
+	#fullState: Uint8Array | null = null;
+	#fullStateFrame: Buffer | null = null;
+	#step1Frame: Buffer | null = null;
+	#lastStoredId = 0;
+	#logRows = 0;
+	#logBytes = 0;
+	#compactScheduled = false;
+	/** Why the last write failed, while it has not succeeded again. */
+	#unsaved: string | null = null;
+	#segmentIds: Set<string>;
+	#rootNames = new Map<SharedType, string>();
+	/** Collects segment ids changed by the transaction being applied. */
+	#changed: Set<string> | null = null;
+	/** Whether the transaction being applied changed or left pending anything. */
+	#effective = false;
+	#text: TextChangeNotifier;
+	#buildTimer: NodeJS.Timeout | null = null;
+	#unloadTimer: NodeJS.Timeout | null = null;
+	/** The document may not match storage (a stored row or an update failed to apply): never compact it. */
+	#damaged = false;
+
+	/** Loads the document from storage (synchronous; throws if storage cannot be read). */
+	constructor(host: RoomHost, name: string, articleId: number) {
+		this.#host = host;
+		this.name = name;
+		this.articleId = articleId;
+		this.awareness = new AwarenessStore({
+			maxStatesPerOwner: host.limits.maxAwarenessStatesPerConnection,
+			maxStateBytes: host.limits.maxAwarenessStateBytes
+		});
+		this.#text = new TextChangeNotifier(articleId, host.limits.textEventDebounceMs, (c) => host.publishText(c));
+		this.doc.on('afterTransaction', this.#onTransaction);
+
+		this.#segmentIds = new Set(host.store.segmentIds(articleId));
+		const stored = host.store.load(name);
+		if (stored.updates.length === 0) {
+			// The common case after a clean unload: one snapshot. Joiners are answered from these
+			// bytes; the Y.Doc is built right after (see ensureLoaded).
+			this.#unapplied = stored.snapshot;
+			this.#fullState = stored.snapshot;
+		} else {
+			if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot, LOAD_ORIGIN);
+			for (const row of stored.updates) {
+				try {
+					Y.applyUpdate(this.doc, row.data, LOAD_ORIGIN);
+				} catch (err) {
+					this.#damaged = true;
+					console.error(`[collab] ${name}: stored update ${row.id} does not apply; kept, not compacted`, err);
+				}
+				this.#logBytes += row.data.byteLength;
+			}
+			this.#lastStoredId = stored.updates.at(-1)!.id;
+			this.#logRows = stored.updates.length;
+			// A log left by a crash: fold it into the snapshot now, while nobody waits on typing.
+			this.compact();
+		}
+		this.#scheduleUnload();
+	}
+
+	get state(): RoomState {
+		return this.#state;
+	}
+
+	get pendingUpdates(): readonly Uint8Array[] {
+		return this.#pending.map((p) => p.update);
+	}
+
+	/** Whether the stored state has been applied to `doc`. */
+	get loaded(): boolean {
+		return this.#unapplied === null;
+	}
+
+	/** Log rows written since the last compaction. */
+	get logRows(): number {
+		return this.#logRows;
+	}
+
+	/* ---------------------------------------------------------------- connections */
+
+	add(conn: Connection): void {
+		if (this.#unloadTimer) clearTimeout(this.#unloadTimer);
+		this.#unloadTimer = null;
+		this.conns.add(conn);
+		if (!conn.readOnly) {
+			// Ask the client for what we lack (its offline edits). Reviewers have nothing to give.
+			if (this.loaded) this.#sendAfterCommit(conn, this.#step1());
+			else {
+				conn.needsStep1 = true;
+				this.#scheduleBuild(BUILD_DELAY_MS);
+			}
+		}
+		const states = this.awareness.snapshot();
+		if (states.length > 0) conn.send(binaryFrame(encodeAwareness(states)), true);
+		if (conn.saveStatus && this.#unsaved) conn.send(binaryFrame(encodeSaveStatus(SaveState.notSaved, this.#unsaved)));
+	}
+
+	remove(conn: Connection): void {
+		if (!this.conns.delete(conn)) return;
+		const removed = this.awareness.removeOwner(conn);
+		if (removed.length > 0) this.#broadcastAwareness(removed);
+		if (this.#held.length > 0) this.#held = this.#held.filter(([c]) => c !== conn);
+		this.#scheduleUnload();
+	}
+
+	/* ---------------------------------------------------------------- sync */
+
+	/** Answers a client's sync step 1 with everything it lacks (sync step 2). */
+	answerSyncStep1(conn: Connection, stateVector: Uint8Array, empty: boolean): void {
+		let frame: Buffer;
+		if (empty && this.#fullState) {
+			frame = this.#fullStateFrame ??= binaryFrame(encodeSyncStep2(this.#fullState));
+		} else if (!this.loaded) {
+			frame = binaryFrame(encodeSyncStep2(Y.diffUpdate(this.#unapplied!, stateVector)));
+		} else if (empty) {
+			this.#fullState = Y.encodeStateAsUpdate(this.doc);
+			frame = this.#fullStateFrame = binaryFrame(encodeSyncStep2(this.#fullState));
+		} else {
+			frame = binaryFrame(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)));
+		}
+		this.#sendAfterCommit(conn, frame);
+	}
+
+	/**
+	 * Applies an update from a writer (or the server, `from` null) and queues it for storage;
+	 * it is broadcast once stored. Returns false if the room refused it.
+	 */
+	acceptUpdate(from: Connection | null, update: Uint8Array, message: Uint8Array | null): boolean {
+		if (this.#state !== 'open') return false;
+		if (!this.ensureLoaded()) return false;
+		this.#changed = new Set();
+		this.#effective = false;
+		try {
+			Y.applyUpdate(this.doc, update, from ?? SERVER_ORIGIN);
+		} catch (err) {
+			// It decoded, yet Yjs could not integrate it. Nothing was broadcast or stored; start
+			// the document afresh from storage so no half-applied state survives.
+			this.#changed = null;
+			// The document may be half-changed: never compact it over the good stored state.
+			this.#damaged = true;
+			console.error(`[collab] ${this.name}: update from ${from?.user.name ?? 'server'} failed to apply; resetting the room`, err);
+			from?.close(CLOSE_CODES.protocolError.code, CLOSE_CODES.protocolError.reason);
+			this.reset();
+			return false;
+		}
+		const segments = this.#changed.size > 0 ? this.#changed : null;
+		this.#changed = null;
+		// Nothing new (a reconnecting client's step 2 repeats what we have): store nothing.
+		if (!this.#effective) return true;
+		this.#fullState = this.#fullStateFrame = this.#step1Frame = null;
+		this.#pending.push({ update, message, from, userId: from?.user.id ?? null, segments });
+		this.#host.saver.markDirty(this);
+		return true;
+	}
+
+	#onTransaction = (tr: Y.Transaction) => {
+		if (tr.origin === LOAD_ORIGIN || this.#changed === null) return;
+		const store = this.doc.store;
+		this.#effective =
+			tr.deleteSet.clients.size > 0 ||
+			store.pendingStructs !== null ||
+			store.pendingDs !== null ||
+			!sameState(tr.beforeState, tr.afterState);
+		for (const type of tr.changed.keys()) {
+			const name = this.#rootName(type);
+			if (name !== null && this.#segmentIds.has(name)) this.#changed.add(name);
+		}
+	};
+
+	#rootName(type: SharedType): string | null {
+		let t = type;
+		while (t._item) t = t._item.parent as SharedType;
+		let name = this.#rootNames.get(t);
+		if (name === undefined) {
+			for (const [key, value] of this.doc.share) this.#rootNames.set(value, key);
+			name = this.#rootNames.get(t);
+		}
+		return name ?? null;
+	}
+
+	/* ---------------------------------------------------------------- storage results */
+
+	committed(count: number, lastId: number): void {
+		const batch = this.#pending.splice(0, count);
+		if (count > 0) {
+			this.#lastStoredId = lastId;
+			this.#logRows += count;
+			for (const p of batch) this.#logBytes += p.update.byteLength;
+			this.#broadcastUpdates(batch);
+		}
+		const held = this.#held;
+		this.#held = [];
+		for (const [conn, frame] of held) conn.send(frame);
+
+		if (this.#unsaved) {
+			this.#unsaved = null;
+			this.#sendSaveStatus(SaveState.saved, '', null);
+		} else {
+			const acked = new Set<Connection>();
+			for (const p of batch) if (p.from?.saveStatus && !acked.has(p.from)) acked.add(p.from);
+			if (acked.size > 0) this.#sendSaveStatus(SaveState.saved, '', acked);
+		}
+		for (const p of batch) if (p.segments) this.#text.add(p.userId, p.segments);
+
+		const { compactAfterUpdates, compactAfterBytes } = this.#host.limits;
+		if (this.#logRows >= compactAfterUpdates || this.#logBytes >= compactAfterBytes) this.#scheduleCompact();
+		if (this.#state === 'closing' && this.#pending.length === 0) this.#unload();
+		else this.#scheduleUnload();
+	}
+
+	saveFailed(error: unknown): void {
+		if (this.#unsaved) return;
+		const code = (error as { code?: unknown })?.code;
+		this.#unsaved = `storage error${typeof code === 'string' ? ` (${code})` : ''}`;
+		this.#sendSaveStatus(SaveState.notSaved, this.#unsaved, null);
+	}
+
+	/** Whether a write failed and has not succeeded since. */
+	get unsaved(): boolean {
+		return this.#unsaved !== null;
+	}
+
+	#sendSaveStatus(state: SaveState, detail: string, only: Set<Connection> | null): void {
+		let frame: Buffer | null = null;
+		for (const conn of only ?? this.conns) {
+			if (!conn.saveStatus) continue;
+			frame ??= binaryFrame(encodeSaveStatus(state, detail));
+			conn.send(frame);
+		}
+	}
+
+	/** Each stored update to every other client, encoded and framed once (outbox.ts batches the writes). */
+	#broadcastUpdates(batch: PendingUpdate[]): void {
+		if (this.conns.size === 0) return;
+		for (const p of batch) {
+			const frame = binaryFrame(p.message ?? encodeUpdate(p.update));
+			for (const conn of this.conns) if (conn !== p.from) conn.send(frame);
+		}
+	}
+
+	#sendAfterCommit(conn: Connection, frame: Buffer): void {
+		if (this.#pending.length > 0) this.#held.push([conn, frame]);
+		else conn.send(frame);
+	}
+
+	/* ---------------------------------------------------------------- awareness */
+
+	applyAwareness(conn: Connection, entries: AwarenessEntry[]): void {
+		const { accepted, violation } = this.awareness.apply(conn, conn.presence, entries, Date.now());
+		// Everyone, the sender included: clients treat silence as a dead connection.
+		if (accepted.length > 0) this.#broadcastAwareness(accepted);
+		if (violation) {
+			console.warn(`[collab] ${this.name}: closing ${conn.user.name}: ${violation}`);
+			conn.close(CLOSE_CODES.limit.code, CLOSE_CODES.limit.reason);
+		}
+	}
+
+	/** Answers query-awareness: every present state, to this connection only. */
+	sendAwarenessTo(conn: Connection): void {
+		conn.send(binaryFrame(encodeAwareness(this.awareness.snapshot())), true);
+	}
+
+	/** Drops presence not renewed in time (called by the server's periodic sweep). */
+	expireAwareness(now: number): void {
+		const removed = this.awareness.expire(now, AWARENESS_TIMEOUT_MS);
+		if (removed.length > 0) this.#broadcastAwareness(removed);
+	}
+
+	#broadcastAwareness(entries: AwarenessEntry[]): void {
+		if (this.conns.size === 0) return;
+		const frame = binaryFrame(encodeAwareness(entries));
+		for (const conn of this.conns) conn.send(frame, true);
+	}
+
+	/* ---------------------------------------------------------------- loading */
+
+	/**
+	 * Applies the stored state to `doc` if that has not happened yet. Returns false (and
+	 * closes the room) if the stored state does not apply: it stays untouched in storage.
+	 */
+	ensureLoaded(): boolean {
+		if (this.#unapplied === null) return true;
+		const state = this.#unapplied;
+		this.#unapplied = null;
+		if (this.#buildTimer) clearTimeout(this.#buildTimer);
+		this.#buildTimer = null;
+		try {
+			Y.applyUpdate(this.doc, state, LOAD_ORIGIN);
+		} catch (err) {
+			console.error(`[collab] ${this.name}: stored snapshot does not apply; closing the room, storage untouched`, err);
+			this.#damaged = true;
+			this.reset();
+			return false;
+		}
+		for (const conn of this.conns) {
+			if (!conn.needsStep1) continue;
+			conn.needsStep1 = false;
+			this.#sendAfterCommit(conn, this.#step1());
+		}
+		return true;
+	}
+
+	#step1(): Buffer {
+		return (this.#step1Frame ??= binaryFrame(encodeSyncStep1(Y.encodeStateVector(this.doc))));
+	}
+
+	#scheduleBuild(delayMs: number): void {
+		if (this.#buildTimer || this.#state !== 'open') return;
+		this.#buildTimer = setTimeout(() => {
+			this.#buildTimer = null;
+			if (this.#state === 'open') this.ensureLoaded();
+		}, delayMs);
+	}
+
+	/* ---------------------------------------------------------------- compaction */
+
+	#scheduleCompact(): void {
+		if (this.#compactScheduled) return;
+		this.#compactScheduled = true;
+		// After this turn's broadcasts have gone out.
+		setImmediate(() => {
+			this.#compactScheduled = false;
+			if (this.#state !== 'unloaded') this.compact();
+		});
+	}
+
+	/**
+	 * Folds the log into the snapshot (one transaction): encodes the document and replaces
+	 * the snapshot, deleting the rows it covers. Skipped while updates are unstored or the
+	 * log is empty. Returns whether the log is now empty.
+	 */
+	compact(): boolean {
+		if (this.#logRows === 0) return true;
+		if (!this.loaded || this.#pending.length > 0 || this.#damaged) return false;
+		const state = Y.encodeStateAsUpdate(this.doc);
+		try {
+			this.#host.store.compact(this.name, state, this.#lastStoredId);
+		} catch (err) {
+			console.error(`[collab] ${this.name}: compaction failed; the log stays (nothing lost)`, err);
+			return false;
+		}
+		this.#logRows = 0;
+		this.#logBytes = 0;
+		this.#fullState = state;
+		this.#fullStateFrame = null;
+		return true;
+	}
+
+	/* ---------------------------------------------------------------- unloading */
+
+	#scheduleUnload(): void {
+		if (this.conns.size > 0 || this.#unloadTimer || this.#state !== 'open') return;
+		this.#unloadTimer = setTimeout(() => {
+			this.#unloadTimer = null;
+			this.tryUnload();
+		}, this.#host.limits.unloadDelayMs);
+	}
+
+	/**
+	 * Unloads if nobody is connected and everything is stored (flushing first). A room whose
+	 * writes fail stays in memory; the next successful commit tries again.
+	 */
+	tryUnload(): boolean {
+		if (this.conns.size > 0 || this.#state === 'unloaded') return false;
+		if (this.#pending.length > 0 && !this.#host.saver.flush()) return false;
+		if (this.#pending.length > 0) return false;
+		this.#unload();
+		return true;
+	}
+
+	#unload(): void {
+		if (this.#state === 'unloaded') return;
+		this.compact();
+		this.#state = 'unloaded';
+		for (const timer of [this.#buildTimer, this.#unloadTimer]) if (timer) clearTimeout(timer);
+		this.#text.flush();
+		this.#held = [];
+		this.#host.detach(this);
+		this.doc.destroy();
+	}
+
+	/**
+	 * Takes the room out of service: stores what can be stored, closes every socket with a
+	 * retryable code (clients reconnect to a fresh room loaded from storage) and unloads once
+	 * nothing is pending.
+	 */
+	reset(): void {
+		if (this.#state !== 'open') return;
+		this.#state = 'closing';
+		this.#host.detach(this);
+		this.#host.saver.flush();
+		for (const conn of this.conns) conn.close(1011, 'document-reset');
+		if (this.#pending.length === 0) this.#unload();
+	}
+
+	/** Shutdown: stores what is pending (throws if it cannot), compacts and unloads. */
+	shutdown(): void {
+		this.#state = 'closing';
+		this.#unload();
+	}
+}
+
+function sameState(a: Map<number, number>, b: Map<number, number>): boolean {
+	if (a.size !== b.size) return false;
+	for (const [client, clock] of a) if (b.get(client) !== clock) return false;
+	return true;
+}

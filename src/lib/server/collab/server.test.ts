@@ -1,0 +1,238 @@
+// The collaboration server in-process (a real HTTP server on port 0, real SQLite in a temp
+// dir, real y-websocket clients): the parts the rest of the app talks to through
+// CollabControl and the event bus, and the storage-failure path.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as Y from 'yjs';
+import { createRuntime } from '../app.ts';
+import { configFromEnv } from '../config.ts';
+import { topics, type RecordEvent, type TextChanged } from '../events.ts';
+import type { Runtime } from '../runtime.ts';
+import { CLOSE_CODES } from '../../types.ts';
+import { attachCollab, type CollabHandle } from './index.ts';
+import { CollabServer } from './server.ts';
+import { decodeSaveStatus, MessageType, SaveState } from './protocol.ts';
+import { seedUser, type SeededUser } from '../../../../tests/helpers/users.ts';
+import { seedArticle } from '../../../../tests/helpers/articles.ts';
+import { connect, plainText, segmentText, upgrade, waitFor, type Client } from '../../../../tests/helpers/collab.ts';
+
+let dir: string;
+let rt: Runtime;
+let http: Server;
+let handle: CollabHandle;
+let wsBase: string;
+let tina: SeededUser;
+let tom: SeededUser;
+let articleId: number;
+let clients: Client[];
+
+beforeEach(async () => {
+	dir = mkdtempSync(join(tmpdir(), 'duizhao-collab-'));
+	rt = createRuntime(configFromEnv({}, { dataDir: dir, collab: { unloadDelayMs: 50, textEventDebounceMs: 50 } }));
+	http = createServer((_req, res) => res.end());
+	handle = attachCollab(http, rt, { dev: false });
+	await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
+	wsBase = `ws://127.0.0.1:${(http.address() as AddressInfo).port}`;
+	tina = seedUser(dir, 'tina', 'translator');
+	tom = seedUser(dir, 'tom', 'translator');
+	articleId = seedArticle(dir, [{ text: '标题' }, { text: '第一段' }, { text: '第二段' }]);
+	clients = [];
+});
+
+afterEach(async () => {
+	for (const c of clients) c.destroy();
+	await handle.close();
+	await new Promise<void>((r) => {
+		http.close(() => r());
+		http.closeAllConnections();
+	});
+	rt.db.close();
+	rmSync(dir, { recursive: true, force: true });
+});
+
+const collab = () => rt.collab as CollabServer;
+const docName = () => `article-${articleId}`;
+function client(user: SeededUser, params?: Record<string, string>): Client {
+	const c = connect(wsBase, articleId, { token: user.token, params });
+	clients.push(c);
+	return c;
+}
+const rowCount = () => (rt.db.prepare('SELECT count(*) AS n FROM ydoc_updates').get() as { n: number }).n;
+
+describe('CollabServer in-process', () => {
+	it('publishes which segments changed, per user, after storing', async () => {
+		const events: TextChanged[] = [];
+		rt.events.subscribe(topics.text, (e: RecordEvent) => events.push(e.data as TextChanged));
+		const a = client(tina);
+		await a.synced;
+		segmentText(a.doc, 's2').insert(0, 'First paragraph');
+		segmentText(a.doc, 's3').insert(0, 'Second');
+		await waitFor(() => events.length > 0, 'a text event');
+		expect(events).toEqual([{ articleId, segmentIds: ['s2', 's3'], userId: tina.id }]);
+		// A top-level name that is not a segment is not reported.
+		a.doc.getXmlFragment('not-a-segment').insert(0, [new Y.XmlElement('paragraph')]);
+		segmentText(a.doc, 's2').insert(0, '!');
+		await waitFor(() => events.length > 1, 'a second text event');
+		expect(events[1]).toEqual({ articleId, segmentIds: ['s2'], userId: tina.id });
+	});
+
+	it('closeUser closes only that user’s sockets, with the code given', async () => {
+		const a = client(tina);
+		const b = client(tom);
+		await Promise.all([a.synced, b.synced]);
+		rt.collab!.closeUser(tina.id, CLOSE_CODES.permissionsChanged.code, CLOSE_CODES.permissionsChanged.reason);
+		await waitFor(() => a.closes.length > 0, 'tina closed');
+		expect(a.closes[0]).toBe(4403);
+		expect(b.closes).toEqual([]);
+		expect(b.provider.wsconnected).toBe(true);
+	});
+
+	it('applyServerUpdate stores then broadcasts; encodeState reads live rooms and storage', async () => {
+		const a = client(tina);
+		await a.synced;
+		const server = new Y.Doc();
+		Y.applyUpdate(server, await rt.collab!.encodeState(docName()));
+		const updates: Uint8Array[] = [];
+		server.on('update', (u: Uint8Array) => updates.push(u));
+		segmentText(server, 's1').insert(0, 'Headline from XLIFF');
+		const update = Y.mergeUpdates(updates);
+		const before = rowCount();
+		await rt.collab!.applyServerUpdate(docName(), update);
+		expect(rowCount()).toBe(before + 1);
+		await waitFor(() => plainText(a.doc, 's1') === 'Headline from XLIFF', 'client got the server update');
+
+		a.destroy();
+		await waitFor(() => collab().rooms.size === 0, 'room unloaded');
+		const fromStorage = new Y.Doc();
+		Y.applyUpdate(fromStorage, await rt.collab!.encodeState(docName()));
+		expect(plainText(fromStorage, 's1')).toBe('Headline from XLIFF');
+		await expect(rt.collab!.applyServerUpdate(docName(), new Uint8Array([1, 2, 3]))).rejects.toThrow();
+		await expect(rt.collab!.applyServerUpdate('article-999999', update)).rejects.toThrow(/No article/);
+		await expect(rt.collab!.encodeState('../x')).rejects.toThrow();
+	});
+
+	it('unloads a room after its last client left, compacted, and loads it back lazily', async () => {
+		const a = client(tina);
+		await a.synced;
+		segmentText(a.doc, 's2').insert(0, 'kept');
+		await waitFor(() => rowCount() > 0, 'update stored');
+		a.destroy();
+		await waitFor(() => collab().rooms.size === 0, 'room unloaded');
+		expect(rowCount()).toBe(0);
+		expect(rt.db.prepare('SELECT count(*) AS n FROM ydoc_snapshots').get()).toEqual({ n: 1 });
+
+		const b = client(tom);
+		await b.synced;
+		expect(plainText(b.doc, 's2')).toBe('kept');
+		// The joiner was answered from the stored bytes; the Y.Doc is built right after.
+		await waitFor(() => collab().rooms.get(docName())?.loaded === true, 'room built');
+		expect(plainText(collab().rooms.get(docName())!.doc, 's2')).toBe('kept');
+	});
+
+	it('a failed write keeps the edit in memory, says "not saved", broadcasts nothing, and recovers', async () => {
+		const statuses: { state: number; detail: string }[] = [];
+		const a = client(tina, { saveStatus: '1' });
+		a.provider.messageHandlers[MessageType.saveStatus] = (_encoder, decoder) => {
+			const data = decoder.arr.subarray(0);
+			const status = decodeSaveStatus(data);
+			if (status) statuses.push(status);
+		};
+		const b = client(tom);
+		await Promise.all([a.synced, b.synced]);
+		segmentText(a.doc, 's2').insert(0, 'saved');
+		await waitFor(() => plainText(b.doc, 's2') === 'saved', 'first edit reached tom');
+		await waitFor(() => statuses.length > 0, 'a saved ack');
+		expect(statuses.at(-1)).toEqual({ state: SaveState.saved, detail: '' });
+
+		rt.db.exec(`CREATE TRIGGER fail_log BEFORE INSERT ON ydoc_updates BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+		const rows = rowCount();
+		segmentText(a.doc, 's2').insert(5, ' and not');
+		await waitFor(() => statuses.at(-1)?.state === SaveState.notSaved, '"not saved"');
+		expect(statuses.at(-1)!.detail).toMatch(/storage error/);
+		await new Promise((r) => setTimeout(r, 300));
+		expect(plainText(b.doc, 's2')).toBe('saved');
+		expect(rowCount()).toBe(rows);
+		expect(plainText(collab().rooms.get(docName())!.doc, 's2')).toBe('saved and not');
+
+		rt.db.exec('DROP TRIGGER fail_log');
+		await waitFor(() => plainText(b.doc, 's2') === 'saved and not', 'the held edit reached tom after the retry');
+		await waitFor(() => statuses.at(-1)?.state === SaveState.saved, '"saved" again');
+		expect(rowCount()).toBeGreaterThan(rows);
+	});
+
+	it('a stock client that did not opt in never receives the extension message', async () => {
+		const seen: number[] = [];
+		const b = client(tom);
+		const original = b.provider.messageHandlers.slice();
+		b.provider.messageHandlers[MessageType.saveStatus] = () => seen.push(MessageType.saveStatus);
+		const a = client(tina);
+		await Promise.all([a.synced, b.synced]);
+		rt.db.exec(`CREATE TRIGGER fail_log BEFORE INSERT ON ydoc_updates BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+		segmentText(b.doc, 's2').insert(0, 'x');
+		await new Promise((r) => setTimeout(r, 300));
+		rt.db.exec('DROP TRIGGER fail_log');
+		await waitFor(() => plainText(a.doc, 's2') === 'x', 'edit delivered after recovery');
+		expect(seen).toEqual([]);
+		expect(original.length).toBe(4);
+	});
+
+	it('close() stores what is pending and closes sockets with 1001', async () => {
+		const a = client(tina);
+		await a.synced;
+		// Typed and immediately shut down: the update is in flight or pending.
+		segmentText(a.doc, 's2').insert(0, 'last words');
+		await waitFor(() => {
+			const room = collab().rooms.get(docName());
+			return !!room && plainText(room.doc, 's2') === 'last words';
+		}, 'server applied');
+		await handle.close();
+		expect(a.closes).toContain(CLOSE_CODES.goingAway.code);
+		const stored = new Y.Doc();
+		const snap = rt.db.prepare('SELECT state FROM ydoc_snapshots WHERE doc = ?').get(docName()) as { state: Buffer } | undefined;
+		if (snap) Y.applyUpdate(stored, snap.state);
+		for (const r of rt.db.prepare('SELECT data FROM ydoc_updates WHERE doc = ?').all(docName()) as { data: Buffer }[]) Y.applyUpdate(stored, r.data);
+		expect(plainText(stored, 's2')).toBe('last words');
+		expect(rt.collab).toBeNull();
+	});
+
+	it('refuses a new document with 503 when the server-wide room limit is reached', async () => {
+		const second = seedArticle(dir, [{ text: '另一篇' }]);
+		const limited = createServer();
+		const rt2 = { ...rt, collab: null };
+		const h2 = attachCollab(limited, rt2, { dev: false, limits: { maxRooms: 1 } });
+		await new Promise<void>((r) => limited.listen(0, '127.0.0.1', r));
+		const base = `ws://127.0.0.1:${(limited.address() as AddressInfo).port}`;
+		try {
+			const a = connect(base, articleId, { token: tina.token });
+			clients.push(a);
+			await a.synced;
+			expect((await upgrade(`${base}/collab/article-${second}?token=${tina.token}`)).status).toBe(503);
+			const same = await upgrade(`${base}/collab/article-${articleId}?token=${tom.token}`);
+			expect(same.status).toBe(101);
+			same.ws!.close();
+		} finally {
+			await h2.close();
+			limited.closeAllConnections();
+			limited.close();
+		}
+	});
+
+	it('two servers in one process do not share state', async () => {
+		const dir2 = mkdtempSync(join(tmpdir(), 'duizhao-collab2-'));
+		const rt2 = createRuntime(configFromEnv({}, { dataDir: dir2 }));
+		const http2 = createServer();
+		const handle2 = attachCollab(http2, rt2, { dev: false });
+		try {
+			expect(rt2.collab).not.toBe(rt.collab);
+			expect((rt2.collab as CollabServer).rooms).not.toBe(collab().rooms);
+		} finally {
+			await handle2.close();
+			rt2.db.close();
+			rmSync(dir2, { recursive: true, force: true });
+		}
+	});
+});
