@@ -11,7 +11,7 @@ describe('counts', () => {
 		expect(hanCount('Putin (AFP)')).toBe(0);
 	});
 	it('counts English words, keeping contractions and hyphens together', () => {
-		expect(wordCount("Kim Jong-un's visit, on Sept. 13, 2023")).toBe(6);
+		expect(wordCount("Kim Jong-un's visit, on Sept. 13, 2023")).toBe(7);
 		expect(wordCount('  ')).toBe(0);
 	});
 });
