@@ -6,6 +6,7 @@ import type { Block, Segment, SessionUser, Status } from '../types.ts';
 import type { SyncState } from '../collab/session.ts';
 import { FILTERS, isOpen, type Filter } from './filters.ts';
 import { hanCount, progress as computeProgress, wordCount } from './progress.ts';
+import type { HighlightProvider, SourceAction, SourceSelection } from './highlights.ts';
 
 export interface WorkbenchInit {
 	article: { id: number; title: string; lang: string; segments: Segment[]; blocks: Block[] };
@@ -40,6 +41,14 @@ export class Workbench {
 	shortcutsOpen = $state(false);
 	/** A row that should take keyboard focus as soon as its editor is mounted. */
 	focusRequest = $state<string | null>(null);
+	/** Features' source highlights (glossary terms, claims, comment anchors). */
+	highlightProviders = $state.raw<HighlightProvider[]>([]);
+	/** Actions offered on a source selection (add to glossary, comment, fact-check). */
+	sourceActions = $state.raw<SourceAction[]>([]);
+	/** The current source selection and where to show its actions. */
+	selection = $state.raw<{ sel: SourceSelection; rect: DOMRect } | null>(null);
+	/** Glossary suggestions per segment for Alt+1…9 (set by the glossary feature). */
+	suggestionsFor: (segmentId: string) => string[] = () => [];
 	/** Last error to show in the status line (failed status change, …). */
 	notice = $state<{ kind: 'error' | 'info'; text: string } | null>(null);
 
@@ -153,6 +162,18 @@ export class Workbench {
 		if (!res.ok) return;
 		const body = (await res.json()) as { statuses?: Record<string, Status> };
 		if (body.statuses) this.statuses = { ...body.statuses };
+	}
+
+	/** Registers a highlight provider; returns the unregister function. */
+	addHighlights(provider: HighlightProvider): () => void {
+		this.highlightProviders = [...this.highlightProviders, provider];
+		return () => (this.highlightProviders = this.highlightProviders.filter((p) => p !== provider));
+	}
+
+	/** Registers a source-selection action; returns the unregister function. */
+	addSourceAction(action: SourceAction): () => void {
+		this.sourceActions = [...this.sourceActions.filter((a) => a.id !== action.id), action];
+		return () => (this.sourceActions = this.sourceActions.filter((a) => a !== action));
 	}
 
 	/** Position (1-based) of a segment in the article, for labels. */
