@@ -90,7 +90,7 @@ describe('workbench', () => {
 	it('a reviewer sees edits live, cannot type, and a forced write changes nothing on the server', async () => {
 		const t = await open(ana);
 		const r = await open(rita);
-		await expect(r.page.getByRole('note')).toContainText('Read-only');
+		expect(await r.page.getByRole('note').textContent()).toContain('Read-only');
 		expect(await editor(r.page, 's4').getAttribute('contenteditable')).toBe('false');
 
 		await editor(t.page, 's4').click();
@@ -165,7 +165,7 @@ describe('workbench', () => {
 		await page.locator('[data-sync="warn"]').waitFor();
 		await editor(page, 's6').click();
 		await page.keyboard.type('Editor in charge: Li Yuan');
-		await expect(page.getByRole('status').first()).toContainText('unsynced');
+		await expect.poll(() => page.locator('[data-sync]').textContent()).toContain('unsynced');
 		// Meanwhile the other translator edits another pair.
 		await editor(other.page, 's2').click();
 		await other.page.keyboard.type('On Wednesday (Sept. 13, 2023), Putin met Kim Jong Un.');
