@@ -51,7 +51,7 @@ export class ArticleSession {
 		this.#onState = opts.onState ?? (() => {});
 		this.#onPermissionsChanged = opts.onPermissionsChanged ?? (() => {});
 		this.provider = new WebsocketProvider(opts.serverUrl, `article-${opts.articleId}`, this.doc, {
-			params: { ...opts.params, ext: 'saved' },
+			params: { ...opts.params, saveStatus: '1' },
 			// Tabs of one browser would otherwise sync around the server (and a reviewer's tab
 			// could feed a translator's): every change goes through the server's checks.
 			disableBc: true,
@@ -108,15 +108,17 @@ export class ArticleSession {
 	}
 }
 
-/** Message type of the server's "saved" extension (see server/collab/PROTOCOL.md). */
-export const MESSAGE_SAVED = 100;
+/** Message type of the server's save-status extension (server/collab/PROTOCOL.md). */
+export const MESSAGE_SAVE_STATUS = 100;
+const SAVED = 0;
 
 /**
- * Registers the handler for the server's opt-in "saved" message: after the server stores
- * what this connection sent, it answers with a flag (1 = stored, 0 = write failed).
+ * Registers the handler for the server's opt-in save-status message (`saveStatus=1`):
+ * `varUint state, varString detail`, state 0 = this connection's edits are stored,
+ * 1 = a write failed (the server keeps them in memory and retries).
  */
 function installSavedHandler(provider: WebsocketProvider, onSaved: (ok: boolean) => void): void {
-	provider.messageHandlers[MESSAGE_SAVED] = (_encoder, decoder) => {
-		onSaved(decoding.readVarUint(decoder) === 1);
+	provider.messageHandlers[MESSAGE_SAVE_STATUS] = (_encoder, decoder) => {
+		onSaved(decoding.readVarUint(decoder) === SAVED);
 	};
 }
