@@ -160,8 +160,8 @@ export class Workbench {
 	async reloadStatuses(): Promise<void> {
 		const res = await fetch(`/api/articles/${this.article.id}`);
 		if (!res.ok) return;
-		const body = (await res.json()) as { statuses?: Record<string, Status> };
-		if (body.statuses) this.statuses = { ...body.statuses };
+		const body = (await res.json()) as { statuses?: { segmentId: string; status: Status }[] };
+		if (body.statuses) this.statuses = Object.fromEntries(body.statuses.map((s) => [s.segmentId, s.status]));
 	}
 
 	/** Registers a highlight provider; returns the unregister function. */

@@ -7,25 +7,6 @@ import { HttpError } from '../http/errors.ts';
 import { topics, type TextChanged } from '../events.ts';
 import type { Runtime } from '../runtime.ts';
 
-interface Row {
-	segment_id: string;
-	status: Status;
-	updated_by: number | null;
-	updated_at: string | null;
-}
-
-/** Every segment's status, in document order (segments without a row are `empty`). */
-export function listStatuses(rt: Runtime, articleId: number): SegmentStatus[] {
-	const rows = rt.db
-		.prepare(
-			`SELECT s.id AS segment_id, COALESCE(st.status, 'empty') AS status, st.updated_by, st.updated_at
-			 FROM segments s LEFT JOIN segment_status st ON st.article_id = s.article_id AND st.segment_id = s.id
-			 WHERE s.article_id = ? ORDER BY s.position`
-		)
-		.all(articleId) as Row[];
-	return rows.map((r) => ({ segmentId: r.segment_id, status: r.status, updatedBy: r.updated_by, updatedAt: r.updated_at }));
-}
-
 function write(rt: Runtime, articleId: number, segmentId: string, status: Status, userId: number | null): SegmentStatus {
 	const updatedAt = new Date().toISOString();
 	rt.db
