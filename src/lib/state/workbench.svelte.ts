@@ -7,6 +7,16 @@ import type { SyncState } from '../collab/session.ts';
 import { FILTERS, isOpen, type Filter } from './filters.ts';
 import { hanCount, progress as computeProgress, wordCount } from './progress.ts';
 import type { HighlightProvider, SourceAction, SourceSelection } from './highlights.ts';
+import type { Plugin } from 'prosemirror-state';
+
+/** A filter a feature adds (e.g. "has open comments"); tests segment ids, not statuses. */
+export interface ExtraFilter {
+	key: string;
+	label: string;
+	test(segmentId: string): boolean;
+}
+
+export type RecordListener = (data: unknown) => void;
 
 export interface WorkbenchInit {
 	article: { id: number; title: string; lang: string; segments: Segment[]; blocks: Block[] };
@@ -29,7 +39,13 @@ export class Workbench {
 	readonly #han: Record<string, number> = {};
 
 	statuses = $state<Record<string, Status>>({});
-	filter = $state<Filter>('all');
+	/** A built-in filter key or an extra filter's key. */
+	filter = $state<Filter | string>('all');
+	extraFilters = $state.raw<ExtraFilter[]>([]);
+	/** Features' ProseMirror plugins for each target editor (QA underlines, …). */
+	editorPlugins = $state.raw<((segmentId: string) => Plugin[])[]>([]);
+	readonly #recordListeners = new Map<string, Set<RecordListener>>();
+	#events: EventSource | null = null;
 	focusedId = $state<string | null>(null);
 	/** Rows in or near the viewport (IntersectionObserver). */
 	readonly near = new SvelteSet<string>();
@@ -39,6 +55,8 @@ export class Workbench {
 	versions = $state<Record<string, number>>({});
 	sync = $state<SyncState>({ phase: 'connecting', synced: false, unsynced: 0, saveFailed: false, closedReason: null });
 	shortcutsOpen = $state(false);
+	/** Bumped when the event stream reconnects: features re-read their records. */
+	reconnected = $state(0);
 	/** A row that should take keyboard focus as soon as its editor is mounted. */
 	focusRequest = $state<string | null>(null);
 	/** Features' source highlights (glossary terms, claims, comment anchors). */
@@ -72,8 +90,14 @@ export class Workbench {
 	}
 
 	#visibleRows(): Segment[] {
-		const test = FILTERS[this.filter].test;
-		return this.article.segments.filter((s) => test(this.statuses[s.id] ?? 'empty') || s.id === this.focusedId);
+		const builtin = FILTERS[this.filter as Filter];
+		const extra = this.extraFilters.find((f) => f.key === this.filter);
+		const keep = builtin
+			? (s: Segment) => builtin.test(this.statuses[s.id] ?? 'empty')
+			: extra
+				? (s: Segment) => extra.test(s.id)
+				: () => true;
+		return this.article.segments.filter((s) => keep(s) || s.id === this.focusedId);
 	}
 
 	status(id: string): Status {
@@ -174,6 +198,54 @@ export class Workbench {
 	addSourceAction(action: SourceAction): () => void {
 		this.sourceActions = [...this.sourceActions.filter((a) => a.id !== action.id), action];
 		return () => (this.sourceActions = this.sourceActions.filter((a) => a !== action));
+	}
+
+	/** Adds a filter button; returns the remove function. */
+	addFilter(filter: ExtraFilter): () => void {
+		this.extraFilters = [...this.extraFilters.filter((f) => f.key !== filter.key), filter];
+		return () => {
+			this.extraFilters = this.extraFilters.filter((f) => f !== filter);
+			if (this.filter === filter.key) this.filter = 'all';
+		};
+	}
+
+	/**
+	 * Adds ProseMirror plugins to every target editor. Editors are recreated when this
+	 * list changes, so register once, early (in the feature component's script).
+	 */
+	addEditorPlugins(factory: (segmentId: string) => Plugin[]): () => void {
+		this.editorPlugins = [...this.editorPlugins, factory];
+		return () => (this.editorPlugins = this.editorPlugins.filter((f) => f !== factory));
+	}
+
+	/**
+	 * Listens to a record type pushed on the article's event stream (`status`, `comment`,
+	 * `claim`, `glossary`, `mention`, …). Returns the unsubscribe function.
+	 */
+	onRecord(type: string, listener: RecordListener): () => void {
+		let set = this.#recordListeners.get(type);
+		if (!set) {
+			this.#recordListeners.set(type, (set = new Set()));
+			this.#events?.addEventListener(type, (e) => this.#dispatch(type, e as MessageEvent));
+		}
+		set.add(listener);
+		return () => set.delete(listener);
+	}
+
+	/** Connects the page's event stream; every registered record type is forwarded. */
+	attachEvents(events: EventSource): void {
+		this.#events = events;
+		for (const type of this.#recordListeners.keys()) events.addEventListener(type, (e) => this.#dispatch(type, e as MessageEvent));
+	}
+
+	#dispatch(type: string, e: MessageEvent): void {
+		let data: unknown;
+		try {
+			data = JSON.parse(e.data as string);
+		} catch {
+			return;
+		}
+		for (const listener of this.#recordListeners.get(type) ?? []) listener(data);
 	}
 
 	/** Position (1-based) of a segment in the article, for labels. */
