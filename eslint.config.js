@@ -42,7 +42,10 @@ export default ts.config(
 		languageOptions: { globals: { ...globals.browser, ...globals.node } },
 		rules: {
 			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-			'no-console': 'off'
+			'no-console': 'off',
+			// Our reactive state lives in explicit $state classes; the Maps this rule flags are
+			// fresh values inside $derived computations or deliberately non-reactive registries.
+			'svelte/prefer-svelte-reactivity': 'off'
 		}
 	},
 	{

@@ -4,8 +4,12 @@ import { openDatabase } from './db/index.ts';
 import { LocalBroadcaster } from './events.ts';
 import type { Config } from './config.ts';
 import type { Runtime } from './runtime.ts';
+import { draftOnTyping } from './records/statuses.ts';
 
 export function createRuntime(config: Config): Runtime {
 	const db = openDatabase({ dataDir: config.dataDir });
-	return { config, db, events: new LocalBroadcaster(), collab: null };
+	const rt: Runtime = { config, db, events: new LocalBroadcaster(), collab: null };
+	// Record reactions to text changes (the collab server only announces them).
+	draftOnTyping(rt);
+	return rt;
 }

@@ -1,15 +1,32 @@
-// An article's aligned pairs: source segments (and blocks in place) with their statuses.
+// The workbench page: the article's source side, statuses and what this user may do.
 import { error, redirect } from '@sveltejs/kit';
 import { runtime } from '$lib/server/runtime';
-import { can } from '$lib/server/auth/permissions';
+import { can, canSetStatus } from '$lib/server/auth/permissions';
 import { getArticle } from '$lib/server/db/articles';
+import { STATUSES, type Status } from '$lib/types';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals, params }) => {
-	if (!locals.user) redirect(303, '/login');
-	if (!can(locals.user.role, 'article.read')) error(403, 'Your role may not read articles');
+export const load: PageServerLoad = ({ params, locals, url }) => {
+	const user = locals.user;
+	if (!user) redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
+	if (!can(user.role, 'article.read')) error(403, 'Your role may not read articles');
 	const id = /^[1-9]\d{0,15}$/.test(params.id) ? Number(params.id) : NaN;
 	const article = Number.isNaN(id) ? null : getArticle(runtime().db, id);
 	if (!article) error(404, 'No such article');
-	return { article };
+	const statuses: Record<string, Status> = {};
+	for (const s of article.statuses) statuses[s.segmentId] = s.status;
+	return {
+		article: {
+			id: article.id,
+			title: article.title,
+			lang: article.lang,
+			meta: article.meta,
+			segments: article.segments,
+			blocks: article.blocks,
+			createdAt: article.createdAt
+		},
+		statuses,
+		canEdit: can(user.role, 'text.edit'),
+		allowedStatuses: STATUSES.filter((s) => canSetStatus(user.role, s))
+	};
 };

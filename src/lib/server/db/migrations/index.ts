@@ -2,5 +2,8 @@
 // `{ version: NNN, sql }` and list it here; never edit one that has shipped.
 import type { Migration } from './types.ts';
 import core from './001_core.ts';
+import glossary from './003_glossary.ts';
+import review from './004_review.ts';
 
-export const migrations: Migration[] = [core];
+// 002 is reserved for the collaboration server's storage.
+export const migrations: Migration[] = [core, glossary, review];
