@@ -6,6 +6,7 @@ import type { DirectEditorProps } from 'prosemirror-view';
 import { targetSchema } from '../schema/target.ts';
 import { buildKeymap, type WorkbenchKeys } from './keymap.ts';
 import { sanitizePastedHTML } from './paste.ts';
+import { placeholderPlugin } from './placeholder.ts';
 
 export interface SetupOptions {
 	keys: WorkbenchKeys;
@@ -20,7 +21,11 @@ export interface SetupOptions {
 export function targetEditorProps(opts: SetupOptions): DirectEditorProps {
 	const state = EditorState.create({
 		schema: targetSchema,
-		plugins: [...(opts.plugins ?? []), ...buildKeymap(opts.keys)]
+		plugins: [
+			...(opts.plugins ?? []),
+			...buildKeymap(opts.keys),
+			placeholderPlugin(opts.readOnly ? 'No English yet' : 'Type the English… (Ctrl+Shift+S copies the source)')
+		]
 	});
 	return {
 		state,
