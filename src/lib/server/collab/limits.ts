@@ -25,7 +25,7 @@ export interface CollabLimits {
 	 * Above it the socket is closed with 4429.
 	 */
 	maxAwarenessStatesPerConnection: number;
-	/** Bytes of one awareness state (JSON). Cursors and a user record are ~200 bytes. */
+	/** Characters of one awareness state's JSON. Cursors and a user record are ~200. */
 	maxAwarenessStateBytes: number;
 	/**
 	 * Time a client may take to send its upgrade request headers before it has proven who it

@@ -163,6 +163,8 @@ export class CollabServer implements CollabControl {
 
 	#onMessage(room: Room, conn: Connection, data: RawData, isBinary: boolean): void {
 		conn.alive = true;
+		// A socket of a room that was reset or shut down is closing; its last frames do nothing.
+		if (room.state === 'unloaded') return;
 		try {
 			if (!isBinary || !Buffer.isBuffer(data)) throw new ProtocolError('text frame');
 			dispatch(room, conn, data);
