@@ -70,7 +70,7 @@ describe('accounts in the browser', () => {
 	});
 
 	it('the admin adds a translator on the users page', async () => {
-		await admin.getByRole('link', { name: 'Users' }).click();
+		await admin.getByRole('navigation').getByRole('link', { name: 'Users' }).click();
 		await admin.waitForURL((u) => u.pathname === '/admin/users');
 		await admin.getByLabel('Sign-in name').fill('li');
 		await admin.getByLabel('Display name').fill('Li Wei');
@@ -122,7 +122,7 @@ describe('accounts in the browser', () => {
 		await signIn(page, 'li', 'li-password');
 		await page.waitForURL((u) => u.pathname === '/account');
 		await expect.poll(() => page.locator('header').textContent()).toContain('Li Wei · translator');
-		expect(await page.getByRole('link', { name: 'Users' }).count()).toBe(0);
+		expect(await page.getByRole('navigation').getByRole('link', { name: 'Users' }).count()).toBe(0);
 		expect(errors).toEqual([]);
 
 		// Admin pages are refused with a clear page, not a blank one.

@@ -29,7 +29,7 @@ it('setup, then the sample article, then the workbench', async () => {
 	await expect.poll(() => page.getByRole('heading', { level: 2, name: /Welcome/ }).count()).toBe(1);
 	await screenshot(page, 'first-start');
 
-	await page.getByRole('button', { name: 'Import the sample article' }).click();
+	await page.getByRole('button', { name: 'Try the sample article' }).click();
 	await page.waitForURL(/\/articles\/\d+$/);
 	await page.locator('[data-sync="ok"]').waitFor();
 	expect(await page.locator('.pair').count()).toBe(24);
@@ -38,6 +38,6 @@ it('setup, then the sample article, then the workbench', async () => {
 	// Back on the list the sample is there, and the offer is gone.
 	await page.goto(server.url);
 	await expect.poll(() => page.getByRole('link', { name: /美国务院/ }).count()).toBe(1);
-	expect(await page.getByRole('button', { name: 'Import the sample article' }).count()).toBe(0);
+	expect(await page.getByRole('button', { name: 'Try the sample article' }).count()).toBe(0);
 	expect(errors).toEqual([]);
 });

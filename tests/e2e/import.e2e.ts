@@ -41,7 +41,7 @@ it('an editor pastes the seed article and sees the aligned pairs', async () => {
 	await page.getByLabel('Paste text').check();
 	await page.getByLabel('Article text').fill(SEED);
 	await page.getByLabel('Format').selectOption('auto');
-	await page.getByRole('button', { name: 'Import' }).click();
+	await page.getByRole('button', { name: 'Import', exact: true }).click();
 
 	await page.waitForURL(/\/articles\/\d+$/);
 	const title = page.getByRole('heading', { level: 1 });
@@ -97,7 +97,7 @@ it('an editor uploads a file; a bad paste shows the error; a reviewer has no imp
 	await page.goto(server.url);
 
 	await page.getByLabel(/Article file/).setInputFiles(join(ROOT, 'tests/fixtures/articles/epoch-n12862989-older-footer.md'));
-	await page.getByRole('button', { name: 'Import' }).click();
+	await page.getByRole('button', { name: 'Import', exact: true }).click();
 	await page.waitForURL(/\/articles\/\d+$/);
 	await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('为反制中共稀土垄断 北美一公司展开行动');
 	expect(await page.locator('.pair [data-kind="heading"]').count()).toBe(3);
@@ -105,7 +105,7 @@ it('an editor uploads a file; a bad paste shows the error; a reviewer has no imp
 	await page.goto(server.url);
 	await page.getByLabel('Paste text').check();
 	await page.getByLabel('Article text').fill('<div>'.repeat(5000));
-	await page.getByRole('button', { name: 'Import' }).click();
+	await page.getByRole('button', { name: 'Import', exact: true }).click();
 	const alert = page.getByRole('alert');
 	await expect.poll(() => alert.textContent()).toMatch(/nest/);
 	expect(new URL(page.url()).pathname).toBe('/');
