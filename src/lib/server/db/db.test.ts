@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase } from './index.ts';
+import Database from 'better-sqlite3';
+import { migrateWith, openDatabase } from './index.ts';
 import { migrations } from './migrations/index.ts';
 
 describe('openDatabase', () => {
@@ -12,16 +13,27 @@ describe('openDatabase', () => {
 			const db = openDatabase({ dataDir: dir });
 			expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
 			expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
-			const latest = Math.max(...migrations.map((m) => m.version));
-			expect(db.pragma('user_version', { simple: true })).toBe(latest);
+			const applied = (d: typeof db) => (d.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as { version: number }[]).map((r) => r.version);
+			const all = migrations.map((m) => m.version).sort((a, b) => a - b);
+			expect(applied(db)).toEqual(all);
 			db.close();
 			// Re-opening does not re-run migrations (they would fail on existing tables).
 			const again = openDatabase({ dataDir: dir });
-			expect(again.pragma('user_version', { simple: true })).toBe(latest);
+			expect(applied(again)).toEqual(all);
 			again.close();
 		} finally {
 			rmSync(dir, { recursive: true, force: true });
 		}
+	});
+
+	it('runs a migration numbered below one already applied (parallel branches)', () => {
+		const db = new Database(':memory:');
+		const first = migrations.filter((m) => m.version !== 3);
+		migrateWith(db, first);
+		expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'glossary'").get()).toEqual({ n: 0 });
+		migrateWith(db, migrations);
+		expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'glossary'").get()).toEqual({ n: 1 });
+		db.close();
 	});
 
 	it('migration versions are unique', () => {

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { migrations } from './migrations/index.ts';
+import type { Migration } from './migrations/types.ts';
 
 export type DB = Database.Database;
 
@@ -30,17 +31,32 @@ export function openDatabase({ dataDir }: OpenOptions): DB {
 }
 
 /**
- * Applies every migration whose number is above `user_version`, each in its own
- * transaction, in order. A failed migration rolls back and stops the start.
+ * Applies every listed migration that this database has not applied yet, in version
+ * order, each in its own transaction with its bookkeeping row. Applied versions are
+ * recorded one by one (not as a high-water mark), so a migration numbered below one that
+ * already ran — work from a parallel branch — still runs. A failure rolls back that
+ * migration and stops the start.
  */
 export function migrate(db: DB): void {
-	const current = db.pragma('user_version', { simple: true }) as number;
-	const sorted = [...migrations].sort((a, b) => a.version - b.version);
-	for (const m of sorted) {
-		if (m.version <= current) continue;
+	migrateWith(db, migrations);
+}
+
+/** `migrate` over an explicit list (tests use it to simulate branches landing out of order). */
+export function migrateWith(db: DB, list: readonly Migration[]): void {
+	db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+		version    INTEGER PRIMARY KEY,
+		name       TEXT NOT NULL,
+		applied_at TEXT NOT NULL
+	)`);
+	const applied = new Set(
+		(db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version)
+	);
+	const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+	for (const m of [...list].sort((a, b) => a.version - b.version)) {
+		if (applied.has(m.version)) continue;
 		db.transaction(() => {
 			db.exec(m.sql);
-			db.pragma(`user_version = ${m.version}`);
+			record.run(m.version, m.name, new Date().toISOString());
 		})();
 	}
 }
