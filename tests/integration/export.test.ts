@@ -215,6 +215,11 @@ describe('GET /api/articles/<id>/export', () => {
 		const segs = (d: typeof fromCli) => Array.from({ length: d.getElementsByTagName('seg').length }, (_, i) => d.getElementsByTagName('seg').item(i)!.textContent);
 		expect(segs(fromCli)).toEqual(segs(fromHttp));
 
+		// Without -o the file goes to stdout.
+		const piped = await cli(['export', String(id), '--format', 'tmx']);
+		expect(piped.code).toBe(0);
+		expect(xml(piped.stdout).getElementsByTagName('tu').length).toBe(translated);
+
 		expect((await cli(['export', '999', '--format', 'tmx', '-o', join(work, 'x.tmx')])).code).toBe(1);
 		const bad = await cli(['export', String(id), '--format', 'pdf']);
 		expect(bad.code).toBe(2);

@@ -1,8 +1,8 @@
 // `duizhao export <articleId> --format … [--layout …] [-o file] [--strict] [--comments]
 // [--no-untranslated] [--data DIR]` (CLI contract, ARCHITECTURE §4). Reads the database at
 // $DUIZHAO_DATA (or --data) directly — the English comes from the stored Yjs log, so it
-// works with or without a running server. Writes the file to `-o` (default: the export's
-// own file name in the current directory; `-o -` is stdout) and prints the path.
+// works with or without a running server. Writes the file to stdout, or to `-o file` (then
+// prints the path; the export's own file name is in the HTTP Content-Disposition).
 // --strict runs the publish check first: with anything open it writes nothing, lists one
 // issue per line on stderr and exits 1. Errors: exit code ≠ 0, one stderr line.
 import { existsSync, writeFileSync } from 'node:fs';
@@ -83,7 +83,7 @@ export async function run(args: string[], io: Io): Promise<number> {
 			return 1;
 		}
 		const file = renderExport(input, options);
-		const out = values.output ?? file.fileName;
+		const out = values.output ?? '-';
 		if (!check.ok) io.stderr.write(`warning: ${check.issues.length} open issue${check.issues.length === 1 ? '' : 's'} (duizhao export --strict lists them)\n`);
 		if (out === '-') {
 			io.stdout.write(file.content);
