@@ -84,18 +84,17 @@ export async function run(args: string[], io: Io): Promise<number> {
 		}
 		const file = renderExport(input, options);
 		const out = values.output ?? '-';
+		if (out === '-') io.stdout.write(file.content);
+		else {
+			try {
+				writeFileSync(out, file.content);
+			} catch (err) {
+				const code = (err as NodeJS.ErrnoException).code;
+				throw new Error(code === 'ENOENT' ? `${out}: no such directory` : code === 'EACCES' ? `${out}: permission denied` : code === 'EISDIR' ? `${out} is a directory` : (err as Error).message);
+			}
+			io.stdout.write(`${out}\n`);
+		}
 		if (!check.ok) io.stderr.write(`warning: ${check.issues.length} open issue${check.issues.length === 1 ? '' : 's'} (duizhao export --strict lists them)\n`);
-		if (out === '-') {
-			io.stdout.write(file.content);
-			return 0;
-		}
-		try {
-			writeFileSync(out, file.content);
-		} catch (err) {
-			const code = (err as NodeJS.ErrnoException).code;
-			throw new Error(code === 'ENOENT' ? `${out}: no such directory` : code === 'EACCES' ? `${out}: permission denied` : code === 'EISDIR' ? `${out} is a directory` : (err as Error).message);
-		}
-		io.stdout.write(`${out}\n`);
 		return 0;
 	} finally {
 		rt.db.close();
