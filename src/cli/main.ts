@@ -10,7 +10,8 @@ const commands: Record<string, () => Promise<CommandModule>> = {
 	build: () => import('./commands/build.ts'),
 	user: () => import('./commands/user.ts'),
 	token: () => import('./commands/token.ts'),
-	import: () => import('./commands/import.ts')
+	import: () => import('./commands/import.ts'),
+	export: () => import('./commands/export.ts')
 };
 
 function usage(): string {
@@ -19,7 +20,7 @@ function usage(): string {
 		'',
 		'Commands:',
 		'  import <file> [--format auto|mirror|markdown|html|text] [--json]',
-		'  export <articleId> --format bilingual-html|html|markdown|xliff|tmx|claimreview [--layout side-by-side|interleaved] [-o file] [--strict]',
+		'  export <articleId> --format bilingual-html|html|markdown|xliff|tmx|claimreview [--layout side-by-side|interleaved] [-o file|-] [--strict] [--comments] [--no-untranslated]',
 		'  user add <name> --role admin|editor|translator|reviewer   (password on stdin)',
 		'  token create <name>',
 		'  serve [--port N] [--data DIR]      (same as npm start)',

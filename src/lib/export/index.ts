@@ -1,6 +1,7 @@
 // The export API (ARCHITECTURE §8): pure functions from an article's persisted state
 // (`ExportInput`) to files. The HTTP endpoint and the CLI call `renderExport`; the export
-// dialog previews `bilingualHtml`; the XLIFF import uses `parseXliff` + `planXliffImport`.
+// dialog previews `bilingualHtml`; the XLIFF import uses `parseXliff` + `planXliffImport`;
+// `publishCheck` lists what is still open before publishing.
 import { bilingualHtml } from './bilingual-html.ts';
 import { claimReviewJson } from './claimreview.ts';
 import { englishHtml } from './english-html.ts';
@@ -20,6 +21,8 @@ export { tmx, TM_STATUSES } from './tmx.ts';
 export { STATE_OF_STATUS, STATUS_OF_STATE, XLIFF_NS, xliff } from './xliff.ts';
 export { parseXliff, XliffError } from './xliff-parse.ts';
 export { planXliffImport, type XliffFill, type XliffImportPlan, type XliffSkipReason } from './xliff-import.ts';
+export { exportOptionsFromQuery, ExportOptionError, isExportFormat, isLayout, parseFlag } from './options.ts';
+export { formatIssue, publishCheck, PUBLISH_ISSUE_KINDS, type PublishCheck, type PublishCheckInput, type PublishIssue, type PublishIssueKind } from './publish-check.ts';
 export { VERDICT_INFO, verdictInfo, type VerdictInfo } from './verdicts.ts';
 export * from './types.ts';
 

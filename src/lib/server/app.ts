@@ -5,11 +5,13 @@ import { LocalBroadcaster } from './events.ts';
 import type { Config } from './config.ts';
 import type { Runtime } from './runtime.ts';
 import { draftOnTyping } from './records/statuses.ts';
+import { recordAuthors } from './records/authors.ts';
 
 export function createRuntime(config: Config): Runtime {
 	const db = openDatabase({ dataDir: config.dataDir });
 	const rt: Runtime = { config, db, events: new LocalBroadcaster(), collab: null };
 	// Record reactions to text changes (the collab server only announces them).
 	draftOnTyping(rt);
+	recordAuthors(rt);
 	return rt;
 }

@@ -27,6 +27,7 @@ export const load: PageServerLoad = ({ params, locals, url }) => {
 		},
 		statuses,
 		canEdit: can(user.role, 'text.edit'),
+		canExport: can(user.role, 'article.export'),
 		allowedStatuses: STATUSES.filter((s) => canSetStatus(user.role, s))
 	};
 };

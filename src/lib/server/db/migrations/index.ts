@@ -4,6 +4,7 @@ import type { Migration } from './types.ts';
 import core from './001_core.ts';
 import glossary from './003_glossary.ts';
 import review from './004_review.ts';
+import authors from './007_authors.ts';
 
 // 002 is reserved for the collaboration server's storage.
-export const migrations: Migration[] = [core, glossary, review];
+export const migrations: Migration[] = [core, glossary, review, authors];
