@@ -45,4 +45,14 @@ describe('qaPlugin', () => {
 		const state = EditorState.create({ doc: doc('abc', 'BR', 'de  f'), plugins: [qaPlugin(() => [f])] });
 		expect(spans(state)).toEqual([{ text: 'de', class: 'qa-mark qa-info' }]);
 	});
+
+	it('draws initial findings on the text the binding fills in, when the editor starts empty', () => {
+		let state = EditorState.create({ schema: targetSchema, plugins: [qaPlugin(() => [comma])] });
+		expect(spans(state)).toEqual([]);
+		state = state.apply(state.tr.replaceWith(0, state.doc.content.size, doc('普京 said，yes').content));
+		expect(spans(state)).toEqual([{ text: '，', class: 'qa-mark qa-warning' }]);
+		// Later changes map as usual.
+		state = state.apply(state.tr.insertText('x', 1));
+		expect(spans(state)).toEqual([{ text: '，', class: 'qa-mark qa-warning' }]);
+	});
 });

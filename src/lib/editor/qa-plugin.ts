@@ -14,6 +14,12 @@ import { textOffsetToPos } from '../schema/text.ts';
 export interface QaPluginState {
 	findings: readonly Finding[];
 	decorations: DecorationSet;
+	/**
+	 * The findings are for text the editor does not hold yet: an editor starts empty and
+	 * the collab binding fills it in its first change, so the initial findings are drawn
+	 * on the document that change produces instead of being mapped (and lost) through it.
+	 */
+	pending: boolean;
 }
 
 export const qaKey = new PluginKey<QaPluginState>('duizhao-qa');
@@ -35,7 +41,8 @@ export function qaDecorations(doc: PMNode, findings: readonly Finding[]): Decora
 
 /**
  * The QA plugin. `initial` gives the findings known when the editor is created (an editor
- * mounted while scrolling shows the pair's underlines at once).
+ * mounted while scrolling shows the pair's underlines at once); it is called while the
+ * editor is built, so a reactive caller should read its state untracked.
  */
 export function qaPlugin(initial: () => readonly Finding[] = () => []): Plugin<QaPluginState> {
 	return new Plugin<QaPluginState>({
@@ -43,13 +50,15 @@ export function qaPlugin(initial: () => readonly Finding[] = () => []): Plugin<Q
 		state: {
 			init: (_config, state) => {
 				const findings = initial();
-				return { findings, decorations: qaDecorations(state.doc, findings) };
+				const empty = state.doc.textContent === '' && state.doc.childCount <= 1;
+				return { findings, decorations: qaDecorations(state.doc, findings), pending: empty && findings.some((f) => f.range) };
 			},
 			apply: (tr, value, _old, state) => {
 				const findings = tr.getMeta(qaKey) as readonly Finding[] | undefined;
-				if (findings) return { findings, decorations: qaDecorations(state.doc, findings) };
-				if (tr.docChanged) return { findings: value.findings, decorations: value.decorations.map(tr.mapping, tr.doc) };
-				return value;
+				if (findings) return { findings, decorations: qaDecorations(state.doc, findings), pending: false };
+				if (!tr.docChanged) return value;
+				if (value.pending) return { findings: value.findings, decorations: qaDecorations(state.doc, value.findings), pending: false };
+				return { findings: value.findings, decorations: value.decorations.map(tr.mapping, tr.doc), pending: false };
 			}
 		},
 		props: {

@@ -9,20 +9,26 @@ import { applyGlossaryEvents, byTerm, isGlossaryEvent, type GlossaryEvent } from
 const BATCH_MS = 40;
 
 export class GlossaryStore {
-	/** Every entry, sorted by source term. */
+	/** Every entry, sorted by source term. Change it through the methods below. */
 	entries = $state.raw<GlossaryEntry[]>([]);
-	/** The compiled matcher for `entries` (recompiled when they change, never per term). */
-	readonly matcher: TermMatcher = $derived.by(() => {
-		this.compiles++;
-		return compileGlossary(this.entries);
-	});
+	/**
+	 * The compiled matcher for `entries`: compiled once per change of the list (never per
+	 * term, never per read), so timers and effects alike share one automaton.
+	 */
+	matcher = $state.raw<TermMatcher>(compileGlossary([]));
 	/** How many times the matcher was compiled (diagnostics and tests). */
 	compiles = 0;
 	#pending: GlossaryEvent[] = [];
 	#timer: ReturnType<typeof setTimeout> | null = null;
 
 	constructor(entries: GlossaryEntry[] = []) {
-		this.entries = [...entries].sort(byTerm);
+		this.#set([...entries].sort(byTerm));
+	}
+
+	#set(entries: GlossaryEntry[]): void {
+		this.entries = entries;
+		this.matcher = compileGlossary(entries);
+		this.compiles++;
 	}
 
 	/** Queues a pushed event (ignored unless it has the right shape). */
@@ -39,13 +45,13 @@ export class GlossaryStore {
 		if (this.#pending.length === 0) return;
 		const events = this.#pending;
 		this.#pending = [];
-		this.entries = applyGlossaryEvents(this.entries, events);
+		this.#set(applyGlossaryEvents(this.entries, events));
 	}
 
 	/** Replaces every entry (after a reconnect). */
 	replace(entries: GlossaryEntry[]): void {
 		this.#pending = [];
-		this.entries = [...entries].sort(byTerm);
+		this.#set([...entries].sort(byTerm));
 	}
 
 	/** Re-reads the glossary from the server. */
