@@ -133,6 +133,25 @@ describe('glossary and QA in the workbench', () => {
 		await editor(a.page, 's3').click();
 		await a.page.keyboard.type('Miller said the Russian leader’s appeal to Kim showed that his 2022 invasion was a “strategic failure”.');
 		await a.page.locator('[data-segment="s3"] .qa-badge').waitFor();
+		// English selected in the focused editor prefills the rendering of a new term.
+		await a.page.keyboard.press('Control+Home');
+		for (let i = 0; i < 'Miller'.length; i++) await a.page.keyboard.press('Shift+ArrowRight');
+		// The editor reads the DOM selection on (asynchronous) selectionchange events.
+		await expect
+			.poll(() =>
+				a.page.evaluate(() => {
+					const view = (window as unknown as { __duizhao: { views: Map<string, import('prosemirror-view').EditorView> } }).__duizhao.views.get('s3')!;
+					return view.state.doc.textBetween(view.state.selection.from, view.state.selection.to);
+				})
+			)
+			.toBe('Miller');
+		await selectSource(a.page, 's3', '米勒');
+		await a.page.getByRole('button', { name: 'Add to glossary' }).click();
+		const second = a.page.getByRole('dialog', { name: 'Add to glossary' });
+		expect(await second.getByLabel('Chinese term').inputValue()).toBe('米勒');
+		expect(await second.getByLabel(/English rendering/).inputValue()).toBe('Miller');
+		await second.getByRole('button', { name: 'Cancel' }).click();
+		await second.waitFor({ state: 'detached' });
 		await a.page.locator('.qa-panel').getByRole('button', { name: 'Pair 3' }).click();
 		await expect.poll(() => a.page.locator('.qa-panel').textContent()).toContain('普京 → “Putin” is not in the English');
 		await expect.poll(() => a.page.evaluate(() => document.activeElement?.closest('[data-segment]')?.getAttribute('data-segment'))).toBe('s3');

@@ -29,6 +29,16 @@ describe('qaPlugin', () => {
 		expect(spans(state)).toEqual([]);
 	});
 
+	it('keeps its state when the same findings arrive again', () => {
+		let state = EditorState.create({ doc: doc('普京 said，yes'), plugins: [qaPlugin()] });
+		state = state.apply(state.tr.setMeta(qaKey, [comma]));
+		const before = qaKey.getState(state);
+		state = state.apply(state.tr.setMeta(qaKey, [{ ...comma, range: { ...comma.range! } }]));
+		expect(qaKey.getState(state)).toBe(before);
+		state = state.apply(state.tr.setMeta(qaKey, [{ ...comma, severity: 'error' }]));
+		expect(qaKey.getState(state)).not.toBe(before);
+	});
+
 	it('maps underlines through edits until fresh findings arrive', () => {
 		let state = EditorState.create({ doc: doc('普京 said，yes'), plugins: [qaPlugin()] });
 		state = state.apply(state.tr.setMeta(qaKey, [comma]));

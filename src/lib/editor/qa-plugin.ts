@@ -24,6 +24,17 @@ export interface QaPluginState {
 
 export const qaKey = new PluginKey<QaPluginState>('duizhao-qa');
 
+/** True when two lists hold the same findings in the same order. */
+export function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
+	return (
+		a.length === b.length &&
+		a.every((f, i) => {
+			const g = b[i]!;
+			return f.code === g.code && f.severity === g.severity && f.message === g.message && f.range?.from === g.range?.from && f.range?.to === g.range?.to;
+		})
+	);
+}
+
 /** Inline decorations for the findings that point at a range of `doc`'s text. */
 export function qaDecorations(doc: PMNode, findings: readonly Finding[]): DecorationSet {
 	const ranged = findings.filter((f) => f.range && f.range.to > f.range.from);
@@ -55,6 +66,9 @@ export function qaPlugin(initial: () => readonly Finding[] = () => []): Plugin<Q
 			},
 			apply: (tr, value, _old, state) => {
 				const findings = tr.getMeta(qaKey) as readonly Finding[] | undefined;
+				// The same findings again keep the drawn decorations (and so the DOM and a selection
+				// being extended by the keyboard) untouched.
+				if (findings && !tr.docChanged && !value.pending && sameFindings(findings, value.findings)) return value;
 				if (findings) return { findings, decorations: qaDecorations(state.doc, findings), pending: false };
 				if (!tr.docChanged) return value;
 				if (value.pending) return { findings: value.findings, decorations: qaDecorations(state.doc, value.findings), pending: false };

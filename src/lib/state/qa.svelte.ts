@@ -3,6 +3,7 @@
 // often). Per-pair reads are fine-grained, so a badge re-renders only when its pair changes.
 import { SvelteMap } from 'svelte/reactivity';
 import type { Finding, Severity } from '../types.ts';
+import { sameFindings as same } from '../editor/qa-plugin.ts';
 
 export type SeverityCounts = Record<Severity, number>;
 
@@ -61,14 +62,4 @@ export class QaStore {
 	segmentIds(): string[] {
 		return [...new Set([...this.#pair.keys(), ...this.#across.keys()])];
 	}
-}
-
-function same(a: readonly Finding[], b: readonly Finding[]): boolean {
-	return (
-		a.length === b.length &&
-		a.every((f, i) => {
-			const g = b[i]!;
-			return f.code === g.code && f.severity === g.severity && f.message === g.message && f.range?.from === g.range?.from && f.range?.to === g.range?.to;
-		})
-	);
 }
