@@ -87,12 +87,21 @@ export function checkArticle(input: ArticleCheckInput): ArticleFinding[] {
 	for (const segment of segments) {
 		perSegment.set(segment.id, checkSegment({ segment, target: targets[segment.id] ?? null, matcher, status: statuses?.[segment.id] }));
 	}
-	const texts = segments.map((s) => ({ segmentId: s.id, source: s.text, target: docToText(targets[s.id]) }));
-	const preferred = glossary.filter((e) => e.type === 'person').flatMap(renderings);
-	const cross = [...checkConsistency(texts), ...checkNameVariants(texts.map((t) => ({ segmentId: t.segmentId, text: t.target })), preferred)];
-	for (const f of cross) {
+	for (const f of checkAcrossPairs({ segments, targets, glossary })) {
 		const { segmentId, ...rest } = f;
 		perSegment.get(segmentId)?.push(rest);
 	}
 	return segments.flatMap((s) => (perSegment.get(s.id) ?? []).sort(byPosition).map((f) => ({ segmentId: s.id, ...f })));
+}
+
+/**
+ * Only the checks across pairs (`inconsistent`, `name-variant`): what `checkArticle` adds
+ * to `checkSegment`. The workbench runs these on their own (debounced) while it keeps
+ * per-pair findings live, so a keystroke never re-checks the whole article.
+ */
+export function checkAcrossPairs(input: Pick<ArticleCheckInput, 'segments' | 'targets' | 'glossary'>): ArticleFinding[] {
+	const { segments, targets, glossary } = input;
+	const texts = segments.map((s) => ({ segmentId: s.id, source: s.text, target: docToText(targets[s.id]) }));
+	const preferred = glossary.filter((e) => e.type === 'person').flatMap(renderings);
+	return [...checkConsistency(texts), ...checkNameVariants(texts.map((t) => ({ segmentId: t.segmentId, text: t.target })), preferred)];
 }

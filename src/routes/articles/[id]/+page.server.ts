@@ -3,6 +3,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { runtime } from '$lib/server/runtime';
 import { can, canSetStatus } from '$lib/server/auth/permissions';
 import { getArticle } from '$lib/server/db/articles';
+import { listGlossary } from '$lib/server/db/glossary';
 import { STATUSES, type Status } from '$lib/types';
 import type { PageServerLoad } from './$types';
 
@@ -28,6 +29,10 @@ export const load: PageServerLoad = ({ params, locals, url }) => {
 		statuses,
 		canEdit: can(user.role, 'text.edit'),
 		canExport: can(user.role, 'article.export'),
-		allowedStatuses: STATUSES.filter((s) => canSetStatus(user.role, s))
+		allowedStatuses: STATUSES.filter((s) => canSetStatus(user.role, s)),
+		// The workspace glossary: term highlights, Alt+1…9 and QA in the browser.
+		glossary: listGlossary(runtime().db),
+		canWriteGlossary: can(user.role, 'glossary.write'),
+		canDeleteGlossary: can(user.role, 'glossary.delete')
 	};
 };
