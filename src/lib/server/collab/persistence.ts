@@ -3,6 +3,7 @@
 // for a whole event-loop turn go in one transaction (one fsync under synchronous=FULL);
 // compaction replaces the snapshot and deletes the log rows it covers in one transaction,
 // so a crash at any point leaves either the old or the new pair, never a gap.
+import * as Y from 'yjs';
 import type { DB } from '../db/index.ts';
 import type { Statement } from 'better-sqlite3';
 
@@ -12,6 +13,14 @@ export interface StoredDoc {
 	snapshot: Uint8Array | null;
 	/** Log rows after the snapshot, oldest first. */
 	updates: { id: number; data: Uint8Array }[];
+}
+
+/** A stored document (snapshot and log) as one Yjs update, without building a Y.Doc. */
+export function mergeStored(stored: StoredDoc): Uint8Array {
+	const parts = stored.updates.map((row) => row.data);
+	if (stored.snapshot) parts.unshift(stored.snapshot);
+	if (parts.length === 1) return parts[0]!;
+	return parts.length ? Y.mergeUpdates(parts) : Y.encodeStateAsUpdate(new Y.Doc());
 }
 
 /** One row to append. */

@@ -13,7 +13,7 @@ import type { CollabControl, Runtime } from '../runtime.ts';
 import { Connection } from './connection.ts';
 import { dispatch } from './handlers.ts';
 import { resolveLimits, type CollabLimits } from './limits.ts';
-import { DocStore } from './persistence.ts';
+import { DocStore, mergeStored } from './persistence.ts';
 import { ProtocolError, validateUpdate } from './protocol.ts';
 import { Room } from './room.ts';
 import { Outbox } from './outbox.ts';
@@ -216,16 +216,7 @@ export class CollabServer implements CollabControl {
 			if (!room.ensureLoaded()) throw new Error(`${docName} could not be loaded`);
 			return Y.encodeStateAsUpdate(room.doc);
 		}
-		const stored = this.store.load(docName);
-		if (stored.updates.length === 0) return stored.snapshot ?? Y.encodeStateAsUpdate(new Y.Doc());
-		const doc = new Y.Doc();
-		try {
-			if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-			for (const row of stored.updates) Y.applyUpdate(doc, row.data);
-			return Y.encodeStateAsUpdate(doc);
-		} finally {
-			doc.destroy();
-		}
+		return mergeStored(this.store.load(docName));
 	}
 
 	async applyServerUpdate(docName: string, update: Uint8Array): Promise<void> {

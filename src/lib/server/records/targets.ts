@@ -6,21 +6,13 @@ import { yXmlFragmentToProsemirrorJSON } from 'y-prosemirror';
 import type { PMNodeJSON } from '../../types.ts';
 import type { Runtime } from '../runtime.ts';
 import type { DB } from '../db/index.ts';
-import { DocStore } from '../collab/persistence.ts';
+import { DocStore, mergeStored } from '../collab/persistence.ts';
 
 export const docName = (articleId: number) => `article-${articleId}`;
 
 /** The stored document as one update, for processes without a collab server (the CLI). */
 export function storedState(db: DB, name: string): Uint8Array {
-	const stored = new DocStore(db).load(name);
-	const doc = new Y.Doc();
-	try {
-		if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-		for (const row of stored.updates) Y.applyUpdate(doc, row.data);
-		return Y.encodeStateAsUpdate(doc);
-	} finally {
-		doc.destroy();
-	}
+	return mergeStored(new DocStore(db).load(name));
 }
 
 /** The article's document state, from the live room or storage. */
