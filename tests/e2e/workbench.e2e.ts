@@ -145,6 +145,36 @@ describe('workbench', () => {
 		await r.ctx.close();
 	});
 
+	it('keyboard: copy the source, move between pairs, the shortcut list', async () => {
+		const { ctx, page } = await open(ed);
+		await editor(page, 's1').click();
+		await page.keyboard.press('Control+Shift+S');
+		await expect.poll(() => editorText(page, 's1')).toBe('美国务院：若俄朝达成武器交易 美将祭制裁');
+		// Copying refuses to overwrite English that is already there.
+		await page.keyboard.type(' X');
+		await page.keyboard.press('Control+Shift+S');
+		expect(await editorText(page, 's1')).toBe('美国务院：若俄朝达成武器交易 美将祭制裁 X');
+		const focusedPair = () => page.evaluate(() => document.activeElement?.closest('[data-segment]')?.getAttribute('data-segment'));
+		await page.keyboard.press('Alt+ArrowDown');
+		await expect.poll(focusedPair).toBe('s2');
+		await page.keyboard.press('Alt+ArrowDown');
+		await page.keyboard.press('Alt+ArrowUp');
+		await expect.poll(focusedPair).toBe('s2');
+		// `?` outside the editor opens the list of shortcuts; Escape closes it.
+		await page.locator('h1').click();
+		await page.keyboard.press('?');
+		await expect.poll(() => page.getByRole('dialog', { name: 'Keyboard shortcuts' }).isVisible()).toBe(true);
+		await screenshot(page, 'workbench-shortcuts');
+		await page.keyboard.press('Escape');
+		await expect.poll(() => page.getByRole('dialog', { name: 'Keyboard shortcuts' }).isVisible()).toBe(false);
+		// Clean up: the other tests expect an empty s1.
+		await editor(page, 's1').click();
+		await page.keyboard.press('Control+a');
+		await page.keyboard.press('Delete');
+		await expect.poll(() => editorText(page, 's1')).toBe('');
+		await ctx.close();
+	});
+
 	it('editing offline continues and merges on reconnect', async () => {
 		const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 } });
 		await ctx.addCookies([ben.cookie(server.url)]);
