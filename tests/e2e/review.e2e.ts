@@ -123,6 +123,12 @@ describe('review in the workbench', () => {
 
 		// The translator sees the badge appear without reloading, opens the thread, replies, resolves.
 		await expect.poll(() => badge(t.page, 's4').textContent(), { timeout: 10_000 }).toContain('1');
+		// "Has open comments" shows only that pair.
+		await t.page.locator('fieldset.filters label', { hasText: 'Has open comments' }).click();
+		await expect.poll(() => t.page.locator('.pair').count()).toBe(1);
+		expect(await t.page.locator('.pair').getAttribute('data-segment')).toBe('s4');
+		await t.page.locator('fieldset.filters label', { hasText: 'All' }).click();
+		await expect.poll(() => t.page.locator('.pair').count()).toBe(24);
 		await badge(t.page, 's4').click();
 		const tThread = t.page.locator('[data-thread]').first();
 		await expect.poll(() => tThread.textContent()).toContain('Is this the spokesman Matthew Miller?');
@@ -225,6 +231,18 @@ describe('review in the workbench', () => {
 			expect(await thread.locator('q.gone').textContent()).toBe('closer cooperation');
 		}
 		expect(await t.page.locator('[data-segment="s6"] .hl-target-comment').count()).toBe(0);
+
+		// Markup in records is text, never HTML: a comment and a claim pushed live to the page.
+		const post = (path: string, body: unknown) =>
+			fetch(`${server.url}/api/articles/${articleId}/${path}`, { method: 'POST', headers: { ...rita.headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+		expect((await post('comments', { segmentId: 's7', body: '<img src=x onerror="window.__pwned=1">' })).status).toBe(201);
+		expect((await post('claims', { segmentId: 's7', anchor: { start: 0, end: 1, quote: '“' }, claimant: '<script>window.__pwned=2</script>', note: '<b onmouseover=alert(1)>x</b>', evidence: [{ url: 'https://example.org/"><script>window.__pwned=3</script>', title: '<svg onload=window.__pwned=4>' }] })).status).toBe(201);
+		await expect.poll(() => t.page.locator('[data-thread]', { hasText: 'onerror' }).count()).toBe(1);
+		await t.page.getByRole('tab', { name: /Claims/ }).click();
+		await expect.poll(() => t.page.locator('[data-claim]').count()).toBeGreaterThan(0);
+		const panel = await t.page.locator('.panel').first().innerHTML();
+		expect(panel).not.toMatch(/<img|<script|<svg|<b /i);
+		expect(await t.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 		expect(t.errors).toEqual([]);
 		expect(r.errors).toEqual([]);
 		await t.ctx.close();

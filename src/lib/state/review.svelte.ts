@@ -39,6 +39,16 @@ export interface ClaimDraft {
 	anchor: SourceAnchor;
 }
 
+function groupBy<T extends { segmentId: string }>(list: readonly T[]): Map<string, T[]> {
+	const map = new Map<string, T[]>();
+	for (const item of list) {
+		const group = map.get(item.segmentId);
+		if (group) group.push(item);
+		else map.set(item.segmentId, [item]);
+	}
+	return map;
+}
+
 export class ReviewStore {
 	readonly articleId: number;
 	readonly user: SessionUser;
@@ -64,6 +74,9 @@ export class ReviewStore {
 	textVersion = $state(0);
 
 	threads = $derived.by(() => buildThreads(this.comments, this.segmentOrder));
+	/** Records by pair, so per-row lookups do not scan every record. */
+	commentsBySegment = $derived(groupBy(this.comments));
+	claimsBySegment = $derived(groupBy(this.claims));
 	openBySegment = $derived(openCounts(this.comments));
 	openThreads = $derived(this.threads.filter((t) => !t.root.resolved).length);
 	visibleClaims = $derived.by(() => filterClaims(this.claims, this.claimFilter, this.segmentOrder));
@@ -87,7 +100,11 @@ export class ReviewStore {
 	}
 
 	claimsOf(segmentId: string): Claim[] {
-		return this.claims.filter((c) => c.segmentId === segmentId);
+		return this.claimsBySegment.get(segmentId) ?? [];
+	}
+
+	commentsOf(segmentId: string): Comment[] {
+		return this.commentsBySegment.get(segmentId) ?? [];
 	}
 
 	showTab(tab: 'comments' | 'claims'): void {
