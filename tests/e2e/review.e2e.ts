@@ -208,6 +208,7 @@ describe('review in the workbench', () => {
 		await expect.poll(() => editor(r.page, 's6').textContent()).toContain('closer cooperation.');
 
 		// The reviewer selects words in the (read-only) English and comments on them.
+		await r.page.getByRole('tab', { name: /Comments/ }).click();
 		await selectEnglish(r.page, 's6', 'closer cooperation');
 		await r.page.getByRole('button', { name: 'Comment on selected English' }).click();
 		const composer = r.page.getByRole('form', { name: 'New comment' });

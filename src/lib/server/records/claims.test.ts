@@ -139,6 +139,17 @@ describe('re-check', () => {
 		writeEnglish(doc, 's1', 'New first line');
 		expect((await recheckSegments(f.rt, { articleId: f.articleId, segmentIds: ['s1'], userId: null })).map((c) => c.id)).toEqual([whole.id]);
 
+		// A claim resolved straight in the table has no baseline: it is not flagged.
+		const now = new Date().toISOString();
+		const raw = Number(
+			f.rt.db
+				.prepare(`INSERT INTO claims (article_id, segment_id, anchor, verdict, status, created_at, updated_at) VALUES (?, 's1', '{"start":0,"end":1,"quote":"美"}', 'true', 'resolved', ?, ?)`)
+				.run(f.articleId, now, now).lastInsertRowid
+		);
+		writeEnglish(doc, 's1', 'Another line');
+		expect(await recheckSegments(f.rt, { articleId: f.articleId, segmentIds: ['s1'], userId: null })).toEqual([]);
+		expect(listClaims(f.rt.db, f.articleId).find((c) => c.id === raw)!.recheck).toBe(false);
+
 		// Resolving again takes a new baseline.
 		expect(await updateClaim(f.rt, reviewer, f.articleId, linked.id, { status: 'resolved' })).toMatchObject({ recheck: false, status: 'resolved' });
 		expect(await recheckSegments(f.rt, { articleId: f.articleId, segmentIds: ['s2'], userId: null })).toEqual([]);

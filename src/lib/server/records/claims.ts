@@ -196,15 +196,17 @@ export function deleteClaim(rt: Runtime, user: SessionUser, articleId: number, c
 /**
  * Flags resolved claims whose linked English changed since they were resolved. Reads the
  * stored English once per notice, only when a resolved claim sits in a changed segment.
+ * A claim resolved without a baseline (written straight into the table, not through this
+ * module) cannot be compared and is left alone until it is resolved again.
  */
 export async function recheckSegments(rt: Runtime, change: TextChanged): Promise<Claim[]> {
 	const rows = rt.db
 		.prepare(
 			`SELECT id, segment_id, target, resolved_text FROM claims
-			 WHERE article_id = ? AND status = 'resolved' AND recheck = 0
+			 WHERE article_id = ? AND status = 'resolved' AND recheck = 0 AND resolved_text IS NOT NULL
 			   AND segment_id IN (SELECT value FROM json_each(?))`
 		)
-		.all(change.articleId, JSON.stringify(change.segmentIds)) as { id: number; segment_id: string; target: string | null; resolved_text: string | null }[];
+		.all(change.articleId, JSON.stringify(change.segmentIds)) as { id: number; segment_id: string; target: string | null; resolved_text: string }[];
 	if (!rows.length) return [];
 	const doc = new Y.Doc();
 	const flagged: Claim[] = [];
@@ -214,7 +216,7 @@ export async function recheckSegments(rt: Runtime, change: TextChanged): Promise
 		for (const row of rows) {
 			const now = linkedText(doc.getXmlFragment(row.segment_id), row.target ? (JSON.parse(row.target) as TargetAnchor) : null);
 			// The guard on resolved_text skips a claim re-resolved while we were reading.
-			if (now !== (row.resolved_text ?? '') && flag.run(row.id, row.resolved_text).changes) {
+			if (now !== row.resolved_text && flag.run(row.id, row.resolved_text).changes) {
 				const claim = getClaim(rt.db, row.id)!;
 				publish(rt, claim);
 				flagged.push(claim);
