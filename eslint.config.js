@@ -27,6 +27,7 @@ const zones = [
 		from: [L('editor'), L('collab'), L('state'), L('components'), L('server'), './src/routes', './src/cli'],
 		message: 'the pure core imports only types and other pure-core modules'
 	})),
+	{ target: L('ydoc'), from: [L('editor'), L('collab'), L('state'), L('components'), L('server'), './src/routes'], message: 'ydoc/ (Yjs model helpers shared by browser and server) sits on the pure core only' },
 	{ target: L('editor'), from: [L('collab'), L('state'), L('components'), L('server'), './src/routes'], message: 'editor/ sits below collab, state and components' },
 	{ target: L('collab'), from: [L('state'), L('components'), L('server'), './src/routes'], message: 'collab/ sits below state and components' },
 	{ target: [L('state'), L('components')], from: [L('server'), './src/routes'], message: 'browser code never imports server code' },
@@ -76,6 +77,12 @@ export default ts.config(
 			[...NODE_BUILTINS, '$app/*', ...SERVER, ...LIB_IS_RELATIVE],
 			'editor/ may import the pure core only'
 		)
+	},
+	// Yjs document helpers shared by the browser collab layer and the server (anchors):
+	// yjs/lib0 over the pure core, nothing that needs a DOM or Node.
+	{
+		files: ['src/lib/ydoc/**/*.ts'],
+		rules: forbid([...NODE_BUILTINS, '$app/*', '$env/*', 'y-websocket', ...SERVER, ...UPPER_BROWSER, ...LIB_IS_RELATIVE], 'ydoc/ may import yjs, lib0 and the pure core only')
 	},
 	// Browser collab: Yjs and the provider over editor + core.
 	{

@@ -6,6 +6,7 @@ import type { Config } from './config.ts';
 import type { Runtime } from './runtime.ts';
 import { draftOnTyping } from './records/statuses.ts';
 import { recordAuthors } from './records/authors.ts';
+import { recheckOnTextChange } from './records/claims.ts';
 
 export function createRuntime(config: Config): Runtime {
 	const db = openDatabase({ dataDir: config.dataDir });
@@ -13,5 +14,6 @@ export function createRuntime(config: Config): Runtime {
 	// Record reactions to text changes (the collab server only announces them).
 	draftOnTyping(rt);
 	recordAuthors(rt);
+	recheckOnTextChange(rt);
 	return rt;
 }

@@ -4,6 +4,7 @@ import { runtime } from '$lib/server/runtime';
 import { can, canSetStatus } from '$lib/server/auth/permissions';
 import { getArticle } from '$lib/server/db/articles';
 import { listGlossary } from '$lib/server/db/glossary';
+import { listUsers } from '$lib/server/auth/users';
 import { STATUSES, type Status } from '$lib/types';
 import type { PageServerLoad } from './$types';
 
@@ -33,6 +34,18 @@ export const load: PageServerLoad = ({ params, locals, url }) => {
 		// The workspace glossary: term highlights, Alt+1…9 and QA in the browser.
 		glossary: listGlossary(runtime().db),
 		canWriteGlossary: can(user.role, 'glossary.write'),
-		canDeleteGlossary: can(user.role, 'glossary.delete')
+		canDeleteGlossary: can(user.role, 'glossary.delete'),
+		/** Active members for @mention autocomplete and display names. */
+		members: listUsers(runtime().db)
+			.filter((u) => u.active)
+			.map(({ id, name, displayName }) => ({ id, name, displayName })),
+		/** Review actions this role may take (the API checks again). */
+		review: {
+			comment: can(user.role, 'comment.create'),
+			resolveComments: can(user.role, 'comment.resolve'),
+			deleteAnyComment: can(user.role, 'comment.delete.any'),
+			createClaims: can(user.role, 'claim.create'),
+			resolveClaims: can(user.role, 'claim.resolve')
+		}
 	};
 };
