@@ -55,7 +55,10 @@ export class Workbench {
 	versions = $state<Record<string, number>>({});
 	sync = $state<SyncState>({ phase: 'connecting', synced: false, unsynced: 0, saveFailed: false, closedReason: null });
 	shortcutsOpen = $state(false);
-	/** Bumped when the event stream reconnects: features re-read their records. */
+	/**
+	 * Bumped when the event stream (re)connects: features re-read their records, since
+	 * pushes sent before the stream opened (or while it was down) were missed.
+	 */
 	reconnected = $state(0);
 	/** A row that should take keyboard focus as soon as its editor is mounted. */
 	focusRequest = $state<string | null>(null);
@@ -182,7 +185,7 @@ export class Workbench {
 
 	/** Re-reads every status (after the push channel reconnects). */
 	async reloadStatuses(): Promise<void> {
-		const res = await fetch(`/api/articles/${this.article.id}`);
+		const res = await fetch(`/api/articles/${this.article.id}?fields=statuses`);
 		if (!res.ok) return;
 		const body = (await res.json()) as { statuses?: { segmentId: string; status: Status }[] };
 		if (body.statuses) this.statuses = Object.fromEntries(body.statuses.map((s) => [s.segmentId, s.status]));
