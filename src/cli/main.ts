@@ -11,6 +11,7 @@ const commands: Record<string, () => Promise<CommandModule>> = {
 	user: () => import('./commands/user.ts'),
 	token: () => import('./commands/token.ts'),
 	import: () => import('./commands/import.ts'),
+	bench: () => import('./commands/bench.ts'),
 	export: () => import('./commands/export.ts')
 };
 

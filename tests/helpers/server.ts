@@ -30,9 +30,10 @@ export function tempDataDir(prefix = 'duizhao-test-'): string {
 	return mkdtempSync(join(tmpdir(), prefix));
 }
 
-export async function startServer(opts: { dataDir?: string; env?: Record<string, string> } = {}): Promise<TestServer> {
+/** `nodeArgs`: flags for the server's node process (the benchmark's `--cpu-prof`). */
+export async function startServer(opts: { dataDir?: string; env?: Record<string, string>; nodeArgs?: string[] } = {}): Promise<TestServer> {
 	const dataDir = opts.dataDir ?? tempDataDir();
-	const proc = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--host', '127.0.0.1', '--data', dataDir], {
+	const proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), BIN, 'serve', '--port', '0', '--host', '127.0.0.1', '--data', dataDir], {
 		cwd: ROOT,
 		env: { ...process.env, DUIZHAO_SKIP_BUILD: '1', NODE_ENV: 'production', ...opts.env },
 		stdio: ['ignore', 'pipe', 'pipe']

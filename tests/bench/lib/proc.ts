@@ -1,0 +1,44 @@
+// What the kernel says about a process: CPU time (user + system, all threads) from
+// /proc/<pid>/stat and resident memory from /proc/<pid>/status. Linux only.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+let ticksPerSecond: number | null = null;
+
+function clockTicks(): number {
+	if (ticksPerSecond === null) {
+		try {
+			ticksPerSecond = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+		} catch {
+			ticksPerSecond = 100;
+		}
+	}
+	return ticksPerSecond;
+}
+
+/** User and system CPU milliseconds the process has used so far (all threads). */
+export function cpuTimes(pid: number): { user: number; system: number } {
+	const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+	// The command name may contain spaces and parentheses: fields start after the last ')'.
+	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+	// fields[0] is field 3 (state); utime and stime are fields 14 and 15.
+	const ms = 1000 / clockTicks();
+	return { user: Number(fields[11]) * ms, system: Number(fields[12]) * ms };
+}
+
+/** CPU milliseconds the process has used so far (utime + stime). */
+export function cpuMs(pid: number): number {
+	const t = cpuTimes(pid);
+	return t.user + t.system;
+}
+
+/** Resident set size in MiB. */
+export function rssMb(pid: number): number {
+	const m = /VmRSS:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+	return m ? Number(m[1]) / 1024 : NaN;
+}
+
+/** The 1-minute load average (the machine is shared: the report prints it). */
+export function loadAverage(): number {
+	return Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
+}
