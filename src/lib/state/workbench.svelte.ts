@@ -25,6 +25,12 @@ export interface WorkbenchInit {
 	/** The server's answers: may this user edit text, and which statuses may they set. */
 	canEdit: boolean;
 	allowedStatuses: Status[];
+	/**
+	 * Benchmark/debug switch (`?mount=…` on the article page) for the eager baselines of
+	 * `npm run bench`: `all` mounts an editor in every row from the start (isMounted() is
+	 * always true); `all-synced` mounts every row's editor once the document synced.
+	 */
+	mountAll?: 'all' | 'all-synced' | null;
 }
 
 /** How many editors may be mounted at once (viewport rows plus the focused one). */
@@ -35,6 +41,7 @@ export class Workbench {
 	readonly user: SessionUser;
 	readonly canEdit: boolean;
 	readonly allowedStatuses: Status[];
+	readonly mountAll: 'all' | 'all-synced' | null;
 	readonly #index = new Map<string, number>();
 	readonly #han: Record<string, number> = {};
 
@@ -81,6 +88,7 @@ export class Workbench {
 		this.user = init.user;
 		this.canEdit = init.canEdit;
 		this.allowedStatuses = init.allowedStatuses;
+		this.mountAll = init.mountAll ?? null;
 		this.statuses = { ...init.statuses };
 		init.article.segments.forEach((s, i) => {
 			this.#index.set(s.id, i);
@@ -109,6 +117,8 @@ export class Workbench {
 
 	/** Whether the row gets a live editor (near the viewport or focused), capped. */
 	isMounted(id: string): boolean {
+		if (this.mountAll === 'all') return true;
+		if (this.mountAll === 'all-synced' && this.sync.synced) return true;
 		if (id === this.focusedId) return true;
 		if (!this.near.has(id)) return false;
 		return this.near.size <= MAX_MOUNTED || this.#nearRank(id) < MAX_MOUNTED;
