@@ -61,6 +61,13 @@ export class Workbench {
 	/** Bumped when a segment's English changes, so static rows re-render. */
 	versions = $state<Record<string, number>>({});
 	sync = $state<SyncState>({ phase: 'connecting', synced: false, unsynced: 0, saveFailed: false, closedReason: null });
+	/**
+	 * Editors are mounted once the document first synced (or the connection failed, so one
+	 * can still type offline). An editor bound before the first sync has y-prosemirror walk
+	 * the whole synced history's delete set when it arrives — per editor, ~10 ms each at
+	 * 2,000 pairs — for text it would render anyway.
+	 */
+	editorsReady = $state(false);
 	shortcutsOpen = $state(false);
 	/**
 	 * Bumped when the event stream (re)connects: features re-read their records, since
@@ -118,8 +125,8 @@ export class Workbench {
 	/** Whether the row gets a live editor (near the viewport or focused), capped. */
 	isMounted(id: string): boolean {
 		if (this.mountAll === 'all') return true;
-		if (this.mountAll === 'all-synced' && this.sync.synced) return true;
-		if (id === this.focusedId) return true;
+		if (!this.editorsReady) return false;
+		if (this.mountAll === 'all-synced' || id === this.focusedId) return true;
 		if (!this.near.has(id)) return false;
 		return this.near.size <= MAX_MOUNTED || this.#nearRank(id) < MAX_MOUNTED;
 	}
@@ -163,6 +170,12 @@ export class Workbench {
 			this.words[id] = wordCount(textOf(id));
 			this.versions[id] = (this.versions[id] ?? 0) + 1;
 		}
+	}
+
+	/** Follows the shared document's sync state (the sync badge, when editors may mount). */
+	setSync(state: SyncState): void {
+		this.sync = state;
+		if (state.synced || state.phase === 'offline') this.editorsReady = true;
 	}
 
 	/** Applies a status pushed by the server (or our own confirmed change). */
