@@ -76,8 +76,15 @@ const NOT_HTML_TEXT = /[\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F\uFDD0-\uFD
  * html-validate's `no-trailing-whitespace` would report them).
  */
 export function htmlText(text: string): string {
+	// Most text has none of the characters the three replacements look for: one plain scan
+	// instead of three (the first with lookarounds) over every node of a 2,000-pair export.
+	if (!MAY_NEED_CLEANING.test(text)) return text;
 	return text.replace(NOT_HTML_TEXT, '\uFFFD').replace(/\r\n?/g, '\n').replace(/[\t\f ]+\n/g, '\n');
 }
+
+/** Every character any of `htmlText`'s replacements can match (a superset; no lookarounds). */
+// eslint-disable-next-line no-control-regex
+const MAY_NEED_CLEANING = /[\u0000-\u001F\u007F-\u009F\uD800-\uDFFF\uFDD0-\uFDEF\uFFFE\uFFFF]/;
 
 function cleanTree(node: Root | ElementContent): void {
 	if (node.type === 'text') node.value = htmlText(node.value);

@@ -19,13 +19,19 @@ const DROP_WITH_CONTENT = new Set(['script', 'style', 'template', 'iframe', 'noe
 const htmlParser = unified().use(rehypeParse, { fragment: true });
 
 /**
+ * HTML without markup, references, carriage returns or NUL parses to exactly one text node
+ * holding the same string: such segments (most of an article) skip the HTML parser.
+ */
+const PLAIN_HTML = /^[^<&\r\0]*$/;
+
+/**
  * The source side of a segment as inline HAST: its sanitized HTML re-parsed and rebuilt
  * from the allowlist of ARCHITECTURE §5 (`a[href]` with http/https/mailto, `strong`, `em`,
  * `br`; `b`/`i` read as `strong`/`em`). Anything else becomes its text. Falls back to the
  * plain `text` when the HTML holds no text, so a segment is never shown empty.
  */
 export function sourceInline(segment: Pick<Segment, 'text' | 'html'>): ElementContent[] {
-	const nodes = segment.html ? rebuild(htmlParser.parse(segment.html).children, false) : [];
+	const nodes = segment.html ? (PLAIN_HTML.test(segment.html) ? [{ type: 'text' as const, value: segment.html }] : rebuild(htmlParser.parse(segment.html).children, false)) : [];
 	if (plainText(nodes).trim() === '' && segment.text.trim() !== '') return textWithBreaks(segment.text);
 	return nodes;
 }
