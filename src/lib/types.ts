@@ -155,8 +155,8 @@ export interface ArticleFinding extends Finding {
 export const TERM_TYPES = ['person', 'place', 'organisation', 'term'] as const;
 export type TermType = (typeof TERM_TYPES)[number];
 
-export interface GlossaryEntry {
-	id: number;
+/** What a glossary entry says: the fields its author writes (the dialog, the API, CSV rows). */
+export interface GlossaryFields {
 	source: string;
 	/** English renderings; the first is preferred. */
 	targets: string[];
@@ -164,6 +164,10 @@ export interface GlossaryEntry {
 	note: string;
 	forbidden: string[];
 	doNotTranslate: boolean;
+}
+
+export interface GlossaryEntry extends GlossaryFields {
+	id: number;
 	createdBy: { id: number; name: string } | null;
 	createdAt: string;
 	updatedAt: string;

@@ -1,26 +1,20 @@
 // Accounts in Chromium against the production server: first-run setup, the admin adding
 // a translator, the translator signing in from another browser context, a wrong password
 // with its message, and the rate limit after repeated failures.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, screenshot, watchErrors } from '../helpers/browser.ts';
-import { startServer, type TestServer } from '../helpers/server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { screenshot, watchErrors } from '../helpers/browser.ts';
+import { useServerAndBrowser } from '../helpers/e2e.ts';
 
-let server: TestServer;
-let browser: Browser;
+const e2e = useServerAndBrowser();
 let adminContext: BrowserContext;
 let admin: Page;
 let adminErrors: string[];
 
 beforeAll(async () => {
-	[server, browser] = await Promise.all([startServer(), launchBrowser()]);
-	adminContext = await browser.newContext();
+	adminContext = await e2e.browser.newContext();
 	admin = await adminContext.newPage();
 	adminErrors = watchErrors(admin);
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.dispose();
 });
 
 const path = (page: Page) => new URL(page.url()).pathname + new URL(page.url()).search;
@@ -42,7 +36,7 @@ async function submitSignIn(page: Page, name: string, password: string) {
 
 describe('accounts in the browser', () => {
 	it('a fresh server sends / to /setup, which creates the admin and signs them in', async () => {
-		await admin.goto(server.url);
+		await admin.goto(e2e.server.url);
 		expect(path(admin)).toBe('/setup');
 		await expect.poll(() => focusedId(admin)).toBe('name');
 
@@ -64,7 +58,7 @@ describe('accounts in the browser', () => {
 		const [cookie] = await adminContext.cookies();
 		expect(cookie).toMatchObject({ name: 'duizhao_session', httpOnly: true, sameSite: 'Lax', path: '/' });
 		// Setup is closed now.
-		await admin.goto(`${server.url}/setup`);
+		await admin.goto(`${e2e.server.url}/setup`);
 		expect(path(admin)).toBe('/');
 		expect(adminErrors).toEqual([]);
 	});
@@ -100,7 +94,7 @@ describe('accounts in the browser', () => {
 		await expect.poll(() => admin.locator('.copied').textContent()).toMatch(/Copied|Selected/);
 		await screenshot(admin, 'account-token', { fullPage: true });
 
-		const api = (t: string) => fetch(`${server.url}/api/users`, { headers: { authorization: `Bearer ${t}` } });
+		const api = (t: string) => fetch(`${e2e.server.url}/api/users`, { headers: { authorization: `Bearer ${t}` } });
 		expect((await api(token)).status).toBe(200);
 		// Listed by name only; after a reload the secret is gone for good.
 		await admin.reload();
@@ -113,10 +107,10 @@ describe('accounts in the browser', () => {
 	});
 
 	it('the translator signs in from their own browser context and lands where they were going', async () => {
-		const context = await browser.newContext();
+		const context = await e2e.browser.newContext();
 		const page = await context.newPage();
 		const errors = watchErrors(page);
-		await page.goto(`${server.url}/account`);
+		await page.goto(`${e2e.server.url}/account`);
 		expect(path(page)).toBe('/login?next=%2Faccount');
 		await expect.poll(() => focusedId(page)).toBe('name');
 		await signIn(page, 'li', 'li-password');
@@ -126,23 +120,23 @@ describe('accounts in the browser', () => {
 		expect(errors).toEqual([]);
 
 		// Admin pages are refused with a clear page, not a blank one.
-		const res = await page.goto(`${server.url}/admin/users`);
+		const res = await page.goto(`${e2e.server.url}/admin/users`);
 		expect(res?.status()).toBe(403);
 		await expect.poll(() => page.locator('main').textContent()).toContain('Only administrators can manage users');
 
 		// Signing out from the header ends the session.
-		await page.goto(`${server.url}/account`);
+		await page.goto(`${e2e.server.url}/account`);
 		await page.getByRole('button', { name: 'Sign out' }).click();
 		await page.waitForURL((u) => u.pathname === '/login');
-		await page.goto(`${server.url}/account`);
+		await page.goto(`${e2e.server.url}/account`);
 		expect(path(page)).toBe('/login?next=%2Faccount');
 		await context.close();
 	});
 
 	it('signs in without JavaScript too (progressive enhancement)', async () => {
-		const context = await browser.newContext({ javaScriptEnabled: false });
+		const context = await e2e.browser.newContext({ javaScriptEnabled: false });
 		const page = await context.newPage();
-		await page.goto(`${server.url}/login`);
+		await page.goto(`${e2e.server.url}/login`);
 		await signIn(page, 'li', 'nope-nope');
 		await expect.poll(() => status(page).textContent()).toContain('Wrong name or password');
 		await signIn(page, 'li', 'li-password');
@@ -152,10 +146,10 @@ describe('accounts in the browser', () => {
 	});
 
 	it('a wrong password gets a clear message, and repeated failures are rate-limited', async () => {
-		const context = await browser.newContext();
+		const context = await e2e.browser.newContext();
 		const page = await context.newPage();
 		const errors = watchErrors(page);
-		await page.goto(`${server.url}/login`);
+		await page.goto(`${e2e.server.url}/login`);
 		// The successful sign-in above cleared li's failures: 5 wrong passwords reach the limit.
 		for (let i = 1; i <= 5; i++) {
 			await submitSignIn(page, 'li', `wrong-password-${i}`);

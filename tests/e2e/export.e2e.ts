@@ -8,59 +8,51 @@
 //    parses;
 // 2. the export dialog on the article page: publish check, preview, download, XLIFF import,
 //    "Fix first".
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import * as Y from 'yjs';
 import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_ROWS } from '../../src/lib/export/fixtures.test-helpers.ts';
 import { htmlProblems, jsonLdBlocks, XSS_VECTORS } from '../../src/lib/export/safety.test-helpers.ts';
 import { XLIFF_NS } from '../../src/lib/export/index.ts';
 import type { Segment } from '../../src/lib/types.ts';
-import { launchBrowser, screenshot, watchErrors } from '../helpers/browser.ts';
-import { ROOT, startServer, type TestServer } from '../helpers/server.ts';
+import { screenshot } from '../helpers/browser.ts';
+import { openWorkbench, useServerAndBrowser } from '../helpers/e2e.ts';
+import { focusedSegment } from '../helpers/workbench-page.ts';
+import { expectInert, IMAGE_PLACEHOLDER, openFileWithHooks } from '../helpers/script-audit.ts';
+import { importArticle as importAs, readSeedArticle } from '../helpers/articles.ts';
 import { seedUser, type SeededUser } from '../helpers/users.ts';
 import { connectClient, until, type YClient } from '../helpers/yclient.ts';
 
-let server: TestServer;
-let browser: Browser;
+const e2e = useServerAndBrowser();
 let ed: SeededUser;
 let dir: string;
 const clients: YClient[] = [];
 
-beforeAll(async () => {
-	[server, browser] = await Promise.all([startServer(), launchBrowser()]);
-	ed = seedUser(server.dataDir, 'ed', 'editor');
+beforeAll(() => {
+	ed = seedUser(e2e.server.dataDir, 'ed', 'editor');
 	dir = mkdtempSync(join(tmpdir(), 'duizhao-export-e2e-'));
 });
-afterAll(async () => {
+afterAll(() => {
 	for (const c of clients) c.destroy();
-	await browser?.close();
-	await server?.dispose();
 	if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-async function importArticle(body: string, type: string, query = ''): Promise<{ id: number; segments: Segment[] }> {
-	const res = await fetch(`${server.url}/api/articles${query}`, { method: 'POST', headers: { ...ed.headers, 'content-type': `${type}; charset=utf-8` }, body });
-	expect(res.status, await res.clone().text()).toBe(201);
-	const id = ((await res.json()) as { id: number }).id;
-	const article = (await (await fetch(`${server.url}/api/articles/${id}`, { headers: ed.headers })).json()) as { segments: Segment[] };
-	return { id, segments: article.segments };
-}
+/** Imports an article file as the editor. */
+const importArticle = (body: string, type: string, query = '') => importAs(e2e.server.url, ed, body, { type, query });
 
 async function exportFile(id: number, query: string): Promise<string> {
-	const res = await fetch(`${server.url}/api/articles/${id}/export?${query}`, { headers: ed.headers });
+	const res = await fetch(`${e2e.server.url}/api/articles/${id}/export?${query}`, { headers: ed.headers });
 	expect(res.status).toBe(200);
 	return res.text();
 }
 
 /** Rows straight into the server's database (the claims/comments APIs are other features'). */
 function insertRecords(articleId: number, segmentIds: string[]) {
-	const db = new Database(join(server.dataDir, 'duizhao.sqlite'));
+	const db = new Database(join(e2e.server.dataDir, 'duizhao.sqlite'));
 	db.pragma('busy_timeout = 5000');
 	try {
 		const now = new Date().toISOString();
@@ -94,7 +86,7 @@ function insertRecords(articleId: number, segmentIds: string[]) {
 
 /** Writes hostile English into every pair: the payload as text, then links whose hrefs are payloads. */
 async function writeHostileEnglish(id: number, segments: Segment[]): Promise<void> {
-	const client = await connectClient(server.wsUrl, id, ed.token);
+	const client = await connectClient(e2e.server.wsUrl, id, ed.token);
 	clients.push(client);
 	client.doc.transact(() => {
 		segments.forEach((s, i) => {
@@ -120,92 +112,6 @@ async function writeHostileEnglish(id: number, segments: Segment[]): Promise<voi
 	// Stored when the export (persisted state) has the last pair's English.
 	const last = segments.at(-1)!;
 	await until(async () => (await exportFile(id, 'format=markdown')).includes('own'), `server has the English of ${last.id}`, 20_000);
-}
-
-/* ------------------------------------------------------------------ opening files in Chromium */
-
-const TRAP = `
-window.__ran = [];
-for (const name of ['alert', 'confirm', 'prompt', 'print', 'open', 'fetch']) {
-	const orig = window[name];
-	window[name] = function (...args) { window.__ran.push(name); return orig.apply(this, args); };
-}
-//# sourceURL=duizhao-trap.js`;
-const LEAD_PLACEHOLDER = `<svg xmlns="http://www.w3.org/2000/svg" width="600" height="400"><rect width="600" height="400" fill="#c9d1d9"/><text x="300" y="205" font-family="sans-serif" font-size="22" text-anchor="middle" fill="#57606a">lead image (placeholder)</text></svg>`;
-const PLACEHOLDER = `<svg xmlns="http://www.w3.org/2000/svg" width="60" height="40"><rect width="60" height="40" fill="#ccc"/></svg>`;
-
-interface Opened {
-	page: Page;
-	context: BrowserContext;
-	dialogs: string[];
-	errors: string[];
-	requests: string[];
-	scripts: string[];
-}
-
-/** Opens an exported file from disk in its own context, with every hook attached before load. */
-async function openFile(name: string, html: string): Promise<Opened> {
-	const file = join(dir, `${name}.html`);
-	writeFileSync(file, html);
-	const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-	const page = await context.newPage();
-	const dialogs: string[] = [];
-	const requests: string[] = [];
-	const scripts: string[] = [];
-	const errors = watchErrors(page);
-	page.on('dialog', (d) => {
-		dialogs.push(`${d.type()}: ${d.message()}`);
-		void d.dismiss();
-	});
-	await context.route('**/*', async (route) => {
-		const req = route.request();
-		if (req.url().startsWith('file:')) return route.continue();
-		requests.push(`${req.resourceType()} ${req.url()}`);
-		if (req.resourceType() === 'image' && /^https?:/.test(req.url())) return route.fulfill({ contentType: 'image/svg+xml', body: PLACEHOLDER });
-		return route.abort();
-	});
-	const cdp = await context.newCDPSession(page);
-	cdp.on('Debugger.scriptParsed', (e) => {
-		if (e.executionContextAuxData?.isDefault) scripts.push(e.url || `(inline, ${e.length} chars)`);
-	});
-	await cdp.send('Debugger.enable');
-	await page.addInitScript(TRAP);
-	await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
-	return { page, context, dialogs, errors, requests, scripts };
-}
-
-/** Mouse over, tab through and scroll the page, so any handler would get its event. */
-async function poke(page: Page) {
-	for (let round = 0; round < 2; round++) {
-		for (const y of [100, 300, 500, 700, 850]) for (const x of [100, 400, 700, 1000]) await page.mouse.move(x, y);
-		for (let i = 0; i < 15; i++) await page.keyboard.press('Tab');
-		await page.mouse.wheel(0, 3000);
-	}
-}
-
-/** What the live DOM holds that could run script (read after poking; this evaluation is ours). */
-async function domAudit(page: Page) {
-	return page.evaluate(() => {
-		const problems: string[] = [];
-		for (const el of Array.from(document.querySelectorAll('*'))) {
-			for (const a of Array.from(el.attributes)) if (/^on/i.test(a.name)) problems.push(`${el.tagName} ${a.name}`);
-		}
-		for (const a of Array.from(document.querySelectorAll('[href]'))) {
-			const raw = a.getAttribute('href') ?? '';
-			const protocol = new URL((a as HTMLAnchorElement).href, document.baseURI).protocol;
-			if (!raw.startsWith('#') && !['http:', 'https:', 'mailto:'].includes(protocol)) problems.push(`href ${raw}`);
-		}
-		for (const el of Array.from(document.querySelectorAll('[src], [srcset], [action], [formaction], [data]'))) {
-			const src = el.getAttribute('src');
-			if (src === null || !/^https?:/i.test(src)) problems.push(`${el.tagName} ${el.outerHTML.slice(0, 80)}`);
-		}
-		for (const sel of ['iframe', 'frame', 'object', 'embed', 'base', 'form', 'svg', 'math', 'input', 'button', 'textarea', 'meta[http-equiv="refresh" i]', 'script:not([type="application/ld+json"])']) {
-			const n = document.querySelectorAll(sel).length;
-			if (n) problems.push(`${n} × ${sel}`);
-		}
-		const jsonLd = Array.from(document.querySelectorAll('script[type="application/ld+json"]')).map((s) => JSON.parse(s.textContent ?? '') as unknown);
-		return { problems, jsonLd, ran: (window as unknown as { __ran: string[] }).__ran };
-	});
 }
 
 describe('injection through import and Yjs, exported by the server, opened in Chromium', () => {
@@ -249,19 +155,9 @@ describe('injection through import and Yjs, exported by the server, opened in Ch
 				expect(htmlProblems(html)).toEqual([]);
 				expect(jsonLdBlocks(html)).toHaveLength(1);
 
-				const o = await openFile(`${source}-${name}`, html);
+				const o = await openFileWithHooks(e2e.browser, join(dir, `${source}-${name}.html`), html);
 				try {
-					await poke(o.page);
-					// Only our trap was compiled: no inline script, handler or javascript: URL ran.
-					expect(o.scripts).toEqual(['duizhao-trap.js']);
-					const audit = await domAudit(o.page);
-					expect(audit.problems).toEqual([]);
-					expect(audit.jsonLd).toHaveLength(1);
-					expect(audit.jsonLd[0]).toHaveLength(article.resolvedClaims);
-					expect(audit.ran).toEqual([]);
-					expect(o.dialogs).toEqual([]);
-					expect(o.errors).toEqual([]);
-					expect(o.requests.filter((r) => !/^image https?:/.test(r))).toEqual([]);
+					await expectInert(o, article.resolvedClaims);
 					// The vectors are there, as text.
 					expect(await o.page.locator('body').innerText()).toContain(XSS_VECTORS[1]!.payload.replace(/\s+/g, ' ').slice(0, 20));
 				} finally {
@@ -273,7 +169,7 @@ describe('injection through import and Yjs, exported by the server, opened in Ch
 
 	it('the export dialog previews the hostile article without running anything', async () => {
 		const article = articles.find((a) => a.name === 'text')!;
-		const { ctx, page, errors } = await openWorkbench(ed, article.id);
+		const { ctx, page, errors } = await openArticle(ed, article.id);
 		const dialogs: string[] = [];
 		page.on('dialog', (d) => {
 			dialogs.push(d.message());
@@ -295,35 +191,30 @@ describe('injection through import and Yjs, exported by the server, opened in Ch
 
 /* ------------------------------------------------------------------ the dialog */
 
-async function openWorkbench(user: SeededUser, id: number): Promise<{ ctx: BrowserContext; page: Page; errors: string[] }> {
-	const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
-	await ctx.addCookies([user.cookie(server.url)]);
-	// No network here: remote images (the lead image, in the page and the preview) get a placeholder.
-	await ctx.route(
-		(url) => url.origin !== new URL(server.url).origin,
-		(route) => (route.request().resourceType() === 'image' ? route.fulfill({ contentType: 'image/svg+xml', body: LEAD_PLACEHOLDER }) : route.abort())
-	);
-	const page = await ctx.newPage();
-	const errors = watchErrors(page);
-	await page.goto(`${server.url}/articles/${id}`);
-	await page.locator('[data-sync="ok"]').waitFor({ timeout: 20_000 });
-	return { ctx, page, errors };
-}
+/** The article page with downloads on; remote images (the lead image, in the page and the preview) get a placeholder. */
+const openArticle = (user: SeededUser, id: number) =>
+	openWorkbench(e2e, user, id, {
+		context: { acceptDownloads: true },
+		setup: (ctx) =>
+			ctx.route(
+				(url) => url.origin !== new URL(e2e.server.url).origin,
+				(route) => (route.request().resourceType() === 'image' ? route.fulfill({ contentType: 'image/svg+xml', body: IMAGE_PLACEHOLDER }) : route.abort())
+			)
+	});
 
 describe('the export dialog', () => {
 	it('shows the publish check, previews, downloads, imports XLIFF and jumps to a pair to fix', async () => {
-		const seed = readFileSync(join(ROOT, 'tests/fixtures/articles/epoch-n14073200-us-sanctions-warning.md'), 'utf8');
-		const { id, segments } = await importArticle(seed, 'text/markdown');
+		const { id, segments } = await importArticle(readSeedArticle(), 'text/markdown');
 		// Most pairs translated by a y-websocket client; the last three left empty.
 		const known = new Map(SEED_ROWS.map(([, zh, en]) => [zh.replace(/\s+/g, ''), en]));
-		const writer = await connectClient(server.wsUrl, id, ed.token);
+		const writer = await connectClient(e2e.server.wsUrl, id, ed.token);
 		clients.push(writer);
 		const open = segments.slice(-3).map((s) => s.id);
 		for (const s of segments.slice(0, -3)) writer.setText(s.id, known.get(s.text.replace(/\s+/g, '')) ?? `English of ${s.id}.`);
 		const title = known.get(segments[0]!.text.replace(/\s+/g, ''))!;
 		await until(async () => (await exportFile(id, 'format=markdown')).includes(title), 'stored English');
 		for (const s of segments.slice(0, -3)) {
-			const res = await fetch(`${server.url}/api/articles/${id}/segments/${s.id}/status`, {
+			const res = await fetch(`${e2e.server.url}/api/articles/${id}/segments/${s.id}/status`, {
 				method: 'PUT',
 				headers: { ...ed.headers, 'content-type': 'application/json' },
 				body: JSON.stringify({ status: 'translated' })
@@ -331,7 +222,7 @@ describe('the export dialog', () => {
 			expect(res.status).toBe(200);
 		}
 
-		const { ctx, page, errors } = await openWorkbench(ed, id);
+		const { ctx, page, errors } = await openArticle(ed, id);
 		try {
 			await page.getByRole('button', { name: 'Export…' }).click();
 			const dialog = page.getByRole('dialog', { name: 'Export' });
@@ -385,12 +276,10 @@ describe('the export dialog', () => {
 			await expect.poll(() => dialog.locator('.counts').innerText()).toMatch(/\b2 untranslated pairs\b/);
 
 			// "Fix first": the dialog closes and the first open pair takes the keyboard.
-			const check = (await (await fetch(`${server.url}/api/articles/${id}/publish-check`, { headers: ed.headers })).json()) as { issues: { segmentId: string }[] };
+			const check = (await (await fetch(`${e2e.server.url}/api/articles/${id}/publish-check`, { headers: ed.headers })).json()) as { issues: { segmentId: string }[] };
 			await dialog.getByRole('button', { name: 'Fix first' }).click();
 			await expect.poll(() => dialog.isVisible()).toBe(false);
-			await expect
-				.poll(() => page.evaluate(() => document.activeElement?.closest('[data-segment]')?.getAttribute('data-segment') ?? null))
-				.toBe(check.issues[0]!.segmentId);
+			await expect.poll(() => focusedSegment(page)).toBe(check.issues[0]!.segmentId);
 			expect(errors).toEqual([]);
 		} finally {
 			await ctx.close();
@@ -398,9 +287,9 @@ describe('the export dialog', () => {
 	});
 
 	it('is not offered to translators, and the endpoint refuses them', async () => {
-		const tina = seedUser(server.dataDir, 'tina', 'translator');
+		const tina = seedUser(e2e.server.dataDir, 'tina', 'translator');
 		const { id } = await importArticle('标题\n\n第一段。\n', 'text/plain');
-		const { ctx, page } = await openWorkbench(tina, id);
+		const { ctx, page } = await openArticle(tina, id);
 		try {
 			expect(await page.getByRole('button', { name: 'Export…' }).count()).toBe(0);
 			const status = await page.evaluate(async (url) => (await fetch(url)).status, `/api/articles/${id}/export?format=tmx`);

@@ -1,24 +1,15 @@
 // First start as a new desk sees it: setup creates the admin, the article list offers the
 // bundled sample article, and importing it opens the workbench with its 24 pairs.
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, screenshot, watchErrors } from '../helpers/browser.ts';
-import { startServer, type TestServer } from '../helpers/server.ts';
+import { expect, it } from 'vitest';
+import { screenshot, watchErrors } from '../helpers/browser.ts';
+import { useServerAndBrowser } from '../helpers/e2e.ts';
 
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-	[server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.dispose();
-});
+const e2e = useServerAndBrowser();
 
 it('setup, then the sample article, then the workbench', async () => {
-	const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
+	const page = await (await e2e.browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
 	const errors = watchErrors(page);
-	await page.goto(server.url);
+	await page.goto(e2e.server.url);
 	await page.waitForURL(/\/setup$/);
 	await page.getByLabel('Sign-in name').fill('desk');
 	await page.getByLabel('Display name').fill('Desk Chief');
@@ -36,7 +27,7 @@ it('setup, then the sample article, then the workbench', async () => {
 	expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('美国务院：若俄朝达成武器交易 美将祭制裁');
 
 	// Back on the list the sample is there, and the offer is gone.
-	await page.goto(server.url);
+	await page.goto(e2e.server.url);
 	await expect.poll(() => page.getByRole('link', { name: /美国务院/ }).count()).toBe(1);
 	expect(await page.getByRole('button', { name: 'Try the sample article' }).count()).toBe(0);
 	expect(errors).toEqual([]);

@@ -2,10 +2,10 @@
 // source selection, see it highlighted (on a second user's page too, live), insert its
 // rendering with Alt+1, watch a QA underline and badge appear and go; the /glossary page;
 // and 5,000 terms over a 2,000-pair article.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, screenshot, watchErrors } from '../helpers/browser.ts';
-import { startServer, type TestServer } from '../helpers/server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { screenshot } from '../helpers/browser.ts';
+import { openAs, openWorkbench, useServerAndBrowser } from '../helpers/e2e.ts';
+import { editor, editorText, focusedSegment, selectSource } from '../helpers/workbench-page.ts';
 import { seedUser, type SeededUser } from '../helpers/users.ts';
 import { manySegments, seedArticle, type SeedSegment } from '../helpers/articles.ts';
 import { until } from '../helpers/yclient.ts';
@@ -17,69 +17,22 @@ const SEED: SeedSegment[] = [
 	{ kind: 'credit', text: '责任编辑：李缘' }
 ];
 
-let server: TestServer;
-let browser: Browser;
+const e2e = useServerAndBrowser();
 let ana: SeededUser, ben: SeededUser, ed: SeededUser;
 let articleId: number;
 
-beforeAll(async () => {
-	[server, browser] = await Promise.all([startServer(), launchBrowser()]);
-	ana = seedUser(server.dataDir, 'ana', 'translator');
-	ben = seedUser(server.dataDir, 'ben', 'translator');
-	ed = seedUser(server.dataDir, 'ed', 'editor');
-	articleId = seedArticle(server.dataDir, SEED);
+beforeAll(() => {
+	const { dataDir } = e2e.server;
+	ana = seedUser(dataDir, 'ana', 'translator');
+	ben = seedUser(dataDir, 'ben', 'translator');
+	ed = seedUser(dataDir, 'ed', 'editor');
+	articleId = seedArticle(dataDir, SEED);
 });
-afterAll(async () => {
-	await browser?.close();
-	await server?.dispose();
-});
-
-async function open(user: SeededUser, path = `/articles/${articleId}`): Promise<{ ctx: BrowserContext; page: Page; errors: string[] }> {
-	const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-	await ctx.addCookies([user.cookie(server.url)]);
-	const page = await ctx.newPage();
-	const errors = watchErrors(page);
-	await page.goto(`${server.url}${path}`);
-	if (path.startsWith('/articles/')) await page.locator('[data-sync="ok"]').waitFor({ timeout: 30_000 });
-	return { ctx, page, errors };
-}
-
-const editor = (page: Page, segmentId: string) => page.locator(`[data-segment="${segmentId}"] .target-editor`);
-const editorText = (page: Page, segmentId: string) =>
-	editor(page, segmentId).evaluate((el) => {
-		const copy = el.cloneNode(true) as HTMLElement;
-		copy.querySelectorAll('.remote-caret').forEach((c) => c.remove());
-		return copy.textContent ?? '';
-	});
-
-/** Selects `text` inside a pair's source the way a mouse would, and releases the button. */
-async function selectSource(page: Page, segmentId: string, text: string): Promise<void> {
-	await page.evaluate(
-		({ segmentId, text }) => {
-			const root = document.querySelector(`[data-segment="${segmentId}"] .source-text:not([hidden])`)!;
-			const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-			for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
-				const at = n.data.indexOf(text);
-				if (at < 0) continue;
-				const range = document.createRange();
-				range.setStart(n, at);
-				range.setEnd(n, at + text.length);
-				const sel = window.getSelection()!;
-				sel.removeAllRanges();
-				sel.addRange(range);
-				root.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-				return;
-			}
-			throw new Error(`“${text}” not found in ${segmentId}`);
-		},
-		{ segmentId, text }
-	);
-}
 
 describe('glossary and QA in the workbench', () => {
 	it('adds a term from a selection, highlights it live, inserts it with Alt+1, and underlines QA findings', async () => {
-		const a = await open(ana);
-		const b = await open(ben);
+		const a = await openWorkbench(e2e, ana, articleId);
+		const b = await openWorkbench(e2e, ben, articleId);
 
 		await selectSource(a.page, 's2', '普京');
 		await a.page.getByRole('toolbar', { name: 'Actions on the selected source text' }).getByRole('button', { name: 'Add to glossary' }).click();
@@ -154,7 +107,7 @@ describe('glossary and QA in the workbench', () => {
 		await second.waitFor({ state: 'detached' });
 		await a.page.locator('.qa-panel').getByRole('button', { name: 'Pair 3' }).click();
 		await expect.poll(() => a.page.locator('.qa-panel').textContent()).toContain('普京 → “Putin” is not in the English');
-		await expect.poll(() => a.page.evaluate(() => document.activeElement?.closest('[data-segment]')?.getAttribute('data-segment'))).toBe('s3');
+		await expect.poll(() => focusedSegment(a.page)).toBe('s3');
 
 		// The filter keeps the pairs with errors or warnings.
 		await a.page.locator('.filters label', { hasText: 'Has QA errors' }).click();
@@ -167,9 +120,9 @@ describe('glossary and QA in the workbench', () => {
 	});
 
 	it('the /glossary page searches, edits and deletes (editor)', async () => {
-		const { ctx, page, errors } = await open(ed, '/glossary');
+		const { ctx, page, errors } = await openAs(e2e, ed, '/glossary');
 		await page.locator('[data-live="true"]').waitFor();
-		const res = await fetch(`${server.url}/api/glossary`, {
+		const res = await fetch(`${e2e.server.url}/api/glossary`, {
 			method: 'POST',
 			headers: { ...ed.headers, 'content-type': 'application/json' },
 			body: JSON.stringify({ source: '金正恩', targets: ['Kim Jong Un'], type: 'person', forbidden: ['Kim Jong-un'], note: 'North Korean leader' })
@@ -194,7 +147,7 @@ describe('glossary and QA in the workbench', () => {
 		page.once('dialog', (d) => void d.accept());
 		await page.getByRole('button', { name: 'Delete 金正恩' }).click();
 		await page.locator('tbody th', { hasText: '金正恩' }).waitFor({ state: 'detached' });
-		const list = (await (await fetch(`${server.url}/api/glossary`, { headers: ed.headers })).json()) as { entries: { source: string; forbidden: string[] }[] };
+		const list = (await (await fetch(`${e2e.server.url}/api/glossary`, { headers: ed.headers })).json()) as { entries: { source: string; forbidden: string[] }[] };
 		expect(list.entries.map((e) => [e.source, e.forbidden])).toEqual([['普京', ['Poutine']]]);
 		expect(errors).toEqual([]);
 		await ctx.close();
@@ -204,12 +157,12 @@ describe('glossary and QA in the workbench', () => {
 		// 4,997 filler terms that occur nowhere, plus three that occur in every pair.
 		const rows = ['source,targets,type,note,forbidden,doNotTranslate', '俄罗斯,Russia,place,,,false', '朝鲜,North Korea,place,,,false', '制裁,sanctions,term,,,false'];
 		for (let i = 0; rows.length < 5001; i++) rows.push(`词${String.fromCodePoint(0x4e00 + ((i * 37) % 20000))}${String.fromCodePoint(0x9000 + (i % 500))}${i},term ${i},term,,,false`);
-		const imported = await fetch(`${server.url}/api/glossary/import`, { method: 'POST', headers: { ...ed.headers, 'content-type': 'text/csv' }, body: rows.join('\n') });
+		const imported = await fetch(`${e2e.server.url}/api/glossary/import`, { method: 'POST', headers: { ...ed.headers, 'content-type': 'text/csv' }, body: rows.join('\n') });
 		expect(imported.status).toBe(200);
 		expect(((await imported.json()) as { created: number }).created).toBe(5000);
 
-		const bigId = seedArticle(server.dataDir, manySegments(2000));
-		const { ctx, page, errors } = await open(ana, `/articles/${bigId}`);
+		const bigId = seedArticle(e2e.server.dataDir, manySegments(2000));
+		const { ctx, page, errors } = await openWorkbench(e2e, ana, bigId);
 		const marks = page.locator('[data-segment="s2"] mark.hl-term');
 		await marks.first().waitFor();
 		expect(await marks.allTextContents()).toEqual(['俄罗斯', '朝鲜', '制裁']);

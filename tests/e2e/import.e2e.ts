@@ -1,40 +1,30 @@
 // Import in Chromium: an editor pastes the seed article, submits, and lands on the
 // article page with the aligned pairs (source left, empty English column right).
 // A reviewer sees the list without the import panel.
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { expect, it } from 'vitest';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, screenshot, watchErrors } from '../helpers/browser.ts';
-import { ROOT, startServer, type TestServer } from '../helpers/server.ts';
+import { screenshot } from '../helpers/browser.ts';
+import { ROOT } from '../helpers/server.ts';
+import { openAs, useServerAndBrowser } from '../helpers/e2e.ts';
+import { readSeedArticle } from '../helpers/articles.ts';
 import { seedUser } from '../helpers/users.ts';
 
-const SEED = readFileSync(join(ROOT, 'tests/fixtures/articles/epoch-n14073200-us-sanctions-warning.md'), 'utf8');
+const SEED = readSeedArticle();
 
 const LEAD_IMAGE = `<svg xmlns="http://www.w3.org/2000/svg" width="600" height="400" viewBox="0 0 600 400">
 <rect width="600" height="400" fill="#c9d3de"/><circle cx="200" cy="170" r="60" fill="#8fa3b8"/>
 <path d="M0 400 L220 230 L360 330 L460 260 L600 360 L600 400 Z" fill="#6f859c"/></svg>`;
 
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-	[server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.dispose();
-});
+const e2e = useServerAndBrowser();
 
 it('an editor pastes the seed article and sees the aligned pairs', async () => {
-	const editor = seedUser(server.dataDir, 'editor', 'editor');
-	const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-	await context.addCookies([editor.cookie(server.url)]);
-	// This machine has no way out to the news site: serve its lead image locally.
-	await context.route('https://i.epochtimes.com/**', (route) => route.fulfill({ contentType: 'image/svg+xml', body: LEAD_IMAGE }));
-	const page = await context.newPage();
-	const errors = watchErrors(page);
+	const editor = seedUser(e2e.server.dataDir, 'editor', 'editor');
+	const { ctx, page, errors } = await openAs(e2e, editor, '/', {
+		viewport: { width: 1400, height: 1000 },
+		// This machine has no way out to the news site: serve its lead image locally.
+		setup: (ctx) => ctx.route('https://i.epochtimes.com/**', (route) => route.fulfill({ contentType: 'image/svg+xml', body: LEAD_IMAGE }))
+	});
 
-	await page.goto(server.url);
 	await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Articles');
 	await expect.poll(() => page.getByText('No articles yet.').isVisible()).toBe(true);
 
@@ -82,19 +72,15 @@ it('an editor pastes the seed article and sees the aligned pairs', async () => {
 
 	// Back on the list, the article is there with its segment count.
 	await page.getByRole('link', { name: 'Articles' }).first().click();
-	await page.waitForURL(server.url + '/');
+	await page.waitForURL(e2e.server.url + '/');
 	const row = page.getByRole('row', { name: /美国务院：若俄朝达成武器交易/ });
 	await expect.poll(() => row.textContent()).toContain('24');
 	await screenshot(page, 'import-list');
-	await context.close();
+	await ctx.close();
 });
 
 it('an editor uploads a file; a bad paste shows the error; a reviewer has no import panel', async () => {
-	const editor = seedUser(server.dataDir, 'editor2', 'editor');
-	const context = await browser.newContext();
-	await context.addCookies([editor.cookie(server.url)]);
-	const page = await context.newPage();
-	await page.goto(server.url);
+	const { ctx, page } = await openAs(e2e, seedUser(e2e.server.dataDir, 'editor2', 'editor'), '/');
 
 	await page.getByLabel(/Article file/).setInputFiles(join(ROOT, 'tests/fixtures/articles/epoch-n12862989-older-footer.md'));
 	await page.getByRole('button', { name: 'Import', exact: true }).click();
@@ -102,21 +88,17 @@ it('an editor uploads a file; a bad paste shows the error; a reviewer has no imp
 	await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('为反制中共稀土垄断 北美一公司展开行动');
 	expect(await page.locator('.pair [data-kind="heading"]').count()).toBe(3);
 
-	await page.goto(server.url);
+	await page.goto(e2e.server.url);
 	await page.getByLabel('Paste text').check();
 	await page.getByLabel('Article text').fill('<div>'.repeat(5000));
 	await page.getByRole('button', { name: 'Import', exact: true }).click();
 	const alert = page.getByRole('alert');
 	await expect.poll(() => alert.textContent()).toMatch(/nest/);
 	expect(new URL(page.url()).pathname).toBe('/');
-	await context.close();
+	await ctx.close();
 
-	const reviewer = seedUser(server.dataDir, 'reviewer', 'reviewer');
-	const rc = await browser.newContext();
-	await rc.addCookies([reviewer.cookie(server.url)]);
-	const rp = await rc.newPage();
-	await rp.goto(server.url);
-	await expect.poll(() => rp.getByRole('heading', { level: 1 }).textContent()).toBe('Articles');
-	expect(await rp.getByRole('heading', { name: 'Import an article' }).count()).toBe(0);
-	await rc.close();
+	const reviewer = await openAs(e2e, seedUser(e2e.server.dataDir, 'reviewer', 'reviewer'), '/');
+	await expect.poll(() => reviewer.page.getByRole('heading', { level: 1 }).textContent()).toBe('Articles');
+	expect(await reviewer.page.getByRole('heading', { name: 'Import an article' }).count()).toBe(0);
+	await reviewer.ctx.close();
 });

@@ -2,30 +2,27 @@
 // (with an @mention), the translator sees the badge live, replies and resolves; the
 // reviewer (as fact-checker) records a claim from a source selection, links it to English
 // words and resolves it; the translator edits those words; both pages flag "re-check".
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, screenshot, watchErrors } from '../helpers/browser.ts';
-import { ROOT, startServer, type TestServer } from '../helpers/server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { screenshot } from '../helpers/browser.ts';
+import { openWorkbench, useServerAndBrowser } from '../helpers/e2e.ts';
+import { editor, selectSource } from '../helpers/workbench-page.ts';
+import { importArticle, readSeedArticle } from '../helpers/articles.ts';
 import { seedUser, type SeededUser } from '../helpers/users.ts';
 import { connectClient, until } from '../helpers/yclient.ts';
 
-const SEED = readFileSync(join(ROOT, 'tests/fixtures/articles/epoch-n14073200-us-sanctions-warning.md'));
 const ENGLISH_S5 = 'Miller said: “We have already taken a series of actions to sanction entities brokering arms sales.”';
 
-let server: TestServer;
-let browser: Browser;
+const e2e = useServerAndBrowser();
 let ana: SeededUser, rita: SeededUser, ed: SeededUser;
 let articleId: number;
 
 beforeAll(async () => {
-	[server, browser] = await Promise.all([startServer(), launchBrowser()]);
+	const { server } = e2e;
 	ana = seedUser(server.dataDir, 'ana', 'translator');
 	rita = seedUser(server.dataDir, 'rita', 'reviewer');
 	ed = seedUser(server.dataDir, 'ed', 'editor');
-	const res = await fetch(`${server.url}/api/articles`, { method: 'POST', headers: { ...ed.headers, 'content-type': 'text/markdown; charset=utf-8' }, body: SEED });
-	articleId = ((await res.json()) as { id: number }).id;
+	articleId = (await importArticle(server.url, ed, readSeedArticle())).id;
 	// The English the claim will be linked to, written by a bot client before the pages open.
 	const bot = await connectClient(server.wsUrl, articleId, ed.token);
 	bot.setText('s5', ENGLISH_S5);
@@ -34,46 +31,13 @@ beforeAll(async () => {
 	probe.destroy();
 	bot.destroy();
 });
-afterAll(async () => {
-	await browser?.close();
-	await server?.dispose();
-});
 
-async function open(user: SeededUser): Promise<{ ctx: BrowserContext; page: Page; errors: string[] }> {
-	const ctx = await browser.newContext({ viewport: { width: 1500, height: 950 } });
-	await ctx.addCookies([user.cookie(server.url)]);
-	// No way out to the news site's image host here: answer locally.
-	await ctx.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.fulfill({ status: 204, body: '' }));
-	const page = await ctx.newPage();
-	const errors = watchErrors(page);
-	await page.goto(`${server.url}/articles/${articleId}`);
-	await page.locator('[data-sync="ok"]').waitFor({ timeout: 20_000 });
-	return { ctx, page, errors };
-}
-
-/** Selects `quote` in a pair's source text the way a mouse would, and reports it. */
-async function selectSource(page: Page, segmentId: string, quote: string): Promise<void> {
-	await page.evaluate(
-		({ segmentId, quote }) => {
-			const root = document.querySelector(`[data-segment="${segmentId}"] .source-text:not([hidden])`)!;
-			const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-			for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-				const i = (n as Text).data.indexOf(quote);
-				if (i < 0) continue;
-				const range = document.createRange();
-				range.setStart(n, i);
-				range.setEnd(n, i + quote.length);
-				const sel = window.getSelection()!;
-				sel.removeAllRanges();
-				sel.addRange(range);
-				root.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-				return;
-			}
-			throw new Error(`${quote} not in ${segmentId}`);
-		},
-		{ segmentId, quote }
-	);
-}
+const open = (user: SeededUser) =>
+	openWorkbench(e2e, user, articleId, {
+		viewport: { width: 1500, height: 950 },
+		// No way out to the news site's image host here: answer locally.
+		setup: (ctx) => ctx.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.fulfill({ status: 204, body: '' }))
+	});
 
 /** Selects `words` inside a pair's English editor with a DOM selection (read-only editors too). */
 async function selectEnglish(page: Page, segmentId: string, words: string): Promise<void> {
@@ -147,7 +111,7 @@ describe('review in the workbench', () => {
 
 		// The translator was @mentioned: the inbox link shows it.
 		const inbox = await t.ctx.newPage();
-		await inbox.goto(`${server.url}/inbox`);
+		await inbox.goto(`${e2e.server.url}/inbox`);
 		await expect.poll(() => inbox.locator('[data-mention]').first().textContent()).toContain('please check.');
 		await inbox.close();
 
@@ -235,7 +199,7 @@ describe('review in the workbench', () => {
 
 		// Markup in records is text, never HTML: a comment and a claim pushed live to the page.
 		const post = (path: string, body: unknown) =>
-			fetch(`${server.url}/api/articles/${articleId}/${path}`, { method: 'POST', headers: { ...rita.headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+			fetch(`${e2e.server.url}/api/articles/${articleId}/${path}`, { method: 'POST', headers: { ...rita.headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
 		expect((await post('comments', { segmentId: 's7', body: '<img src=x onerror="window.__pwned=1">' })).status).toBe(201);
 		expect((await post('claims', { segmentId: 's7', anchor: { start: 0, end: 1, quote: '“' }, claimant: '<script>window.__pwned=2</script>', note: '<b onmouseover=alert(1)>x</b>', evidence: [{ url: 'https://example.org/"><script>window.__pwned=3</script>', title: '<svg onload=window.__pwned=4>' }] })).status).toBe(201);
 		await expect.poll(() => t.page.locator('[data-thread]', { hasText: 'onerror' }).count()).toBe(1);
@@ -250,8 +214,6 @@ describe('review in the workbench', () => {
 		await r.ctx.close();
 	});
 });
-
-const editor = (page: Page, segmentId: string) => page.locator(`[data-segment="${segmentId}"] .target-editor`);
 
 /** Puts the translator's caret before `words` (selecting `length` characters of them). */
 async function setCaret(page: Page, segmentId: string, words: string, length = 0): Promise<void> {

@@ -1,9 +1,10 @@
 // The workbench in Chromium with several users, each in their own browser context (so
 // y-websocket's BroadcastChannel cannot carry edits around the server).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
-import { launchBrowser, screenshot, watchErrors } from '../helpers/browser.ts';
-import { startServer, type TestServer } from '../helpers/server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { WebSocketRoute } from 'playwright-core';
+import { screenshot } from '../helpers/browser.ts';
+import { openWorkbench, useServerAndBrowser } from '../helpers/e2e.ts';
+import { editor, editorText, focusedSegment } from '../helpers/workbench-page.ts';
 import { seedUser, type SeededUser } from '../helpers/users.ts';
 import { manySegments, seedArticle, type SeedSegment } from '../helpers/articles.ts';
 import { connectClient, until, type YClient } from '../helpers/yclient.ts';
@@ -17,42 +18,20 @@ const SEED: SeedSegment[] = [
 	{ kind: 'credit', text: '责任编辑：李缘' }
 ];
 
-let server: TestServer;
-let browser: Browser;
+const e2e = useServerAndBrowser();
 let ana: SeededUser, ben: SeededUser, rita: SeededUser, ed: SeededUser;
 let articleId: number;
 
-beforeAll(async () => {
-	[server, browser] = await Promise.all([startServer(), launchBrowser()]);
-	ana = seedUser(server.dataDir, 'ana', 'translator');
-	ben = seedUser(server.dataDir, 'ben', 'translator');
-	rita = seedUser(server.dataDir, 'rita', 'reviewer');
-	ed = seedUser(server.dataDir, 'ed', 'editor');
-	articleId = seedArticle(server.dataDir, SEED);
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.dispose();
+beforeAll(() => {
+	const { dataDir } = e2e.server;
+	ana = seedUser(dataDir, 'ana', 'translator');
+	ben = seedUser(dataDir, 'ben', 'translator');
+	rita = seedUser(dataDir, 'rita', 'reviewer');
+	ed = seedUser(dataDir, 'ed', 'editor');
+	articleId = seedArticle(dataDir, SEED);
 });
 
-async function open(user: SeededUser, id = articleId): Promise<{ ctx: BrowserContext; page: Page; errors: string[] }> {
-	const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-	await ctx.addCookies([user.cookie(server.url)]);
-	const page = await ctx.newPage();
-	const errors = watchErrors(page);
-	await page.goto(`${server.url}/articles/${id}`);
-	await page.locator('[data-sync="ok"]').waitFor({ timeout: 20_000 });
-	return { ctx, page, errors };
-}
-
-const editor = (page: Page, segmentId: string) => page.locator(`[data-segment="${segmentId}"] .target-editor`);
-/** Editor text without remote-caret labels (rendered inside the editor). */
-const editorText = (page: Page, segmentId: string) =>
-	editor(page, segmentId).evaluate((el) => {
-		const copy = el.cloneNode(true) as HTMLElement;
-		copy.querySelectorAll('.remote-caret').forEach((c) => c.remove());
-		return copy.textContent ?? '';
-	});
+const open = (user: SeededUser, id = articleId) => openWorkbench(e2e, user, id);
 
 describe('workbench', () => {
 	it('two translators type into the same paragraph at once and converge; it survives a reload', async () => {
@@ -110,7 +89,7 @@ describe('workbench', () => {
 			view.dispatch(view.state.tr.insertText('FORGED ', 1));
 		});
 		expect(await editorText(r.page, 's4')).toContain('FORGED');
-		const probe: YClient = await connectClient(server.wsUrl, articleId, ed.token);
+		const probe: YClient = await connectClient(e2e.server.wsUrl, articleId, ed.token);
 		await new Promise((res) => setTimeout(res, 500));
 		expect(probe.text('s4')).toBe('At Wednesday’s briefing, spokesman Matthew Miller');
 		expect(await editorText(t.page, 's4')).not.toContain('FORGED');
@@ -127,14 +106,14 @@ describe('workbench', () => {
 		await t.page.keyboard.press('Control+Enter');
 		// Marked translated, and focus moved to the next open pair.
 		await expect.poll(() => t.page.locator('[data-segment="s5"] select.status').inputValue()).toBe('translated');
-		await expect.poll(() => t.page.evaluate(() => document.activeElement?.closest('[data-segment]')?.getAttribute('data-segment'))).not.toBe('s5');
+		await expect.poll(() => focusedSegment(t.page)).not.toBe('s5');
 		await expect.poll(() => r.page.locator('[data-segment="s5"] select.status').inputValue()).toBe('translated');
 
 		// The reviewer approves; the translator's page shows it without reload.
 		await r.page.locator('[data-segment="s5"] select.status').selectOption('approved');
 		await expect.poll(() => t.page.locator('[data-segment="s5"] select.status').inputValue()).toBe('approved');
 		// A translator may not approve: the server refuses (the UI does not offer it).
-		const res = await fetch(`${server.url}/api/articles/${articleId}/segments/s4/status`, {
+		const res = await fetch(`${e2e.server.url}/api/articles/${articleId}/segments/s4/status`, {
 			method: 'PUT',
 			headers: { ...ana.headers, 'content-type': 'application/json' },
 			body: JSON.stringify({ status: 'approved' })
@@ -154,12 +133,11 @@ describe('workbench', () => {
 		await page.keyboard.type(' X');
 		await page.keyboard.press('Control+Shift+S');
 		expect(await editorText(page, 's1')).toBe('美国务院：若俄朝达成武器交易 美将祭制裁 X');
-		const focusedPair = () => page.evaluate(() => document.activeElement?.closest('[data-segment]')?.getAttribute('data-segment'));
 		await page.keyboard.press('Alt+ArrowDown');
-		await expect.poll(focusedPair).toBe('s2');
+		await expect.poll(() => focusedSegment(page)).toBe('s2');
 		await page.keyboard.press('Alt+ArrowDown');
 		await page.keyboard.press('Alt+ArrowUp');
-		await expect.poll(focusedPair).toBe('s2');
+		await expect.poll(() => focusedSegment(page)).toBe('s2');
 		// `?` outside the editor opens the list of shortcuts; Escape closes it.
 		await page.locator('h1').click();
 		await page.keyboard.press('?');
@@ -176,18 +154,17 @@ describe('workbench', () => {
 	});
 
 	it('editing offline continues and merges on reconnect', async () => {
-		const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-		await ctx.addCookies([ben.cookie(server.url)]);
 		let blocked = false;
 		const live: WebSocketRoute[] = [];
-		await ctx.routeWebSocket(/\/collab\//, (ws) => {
-			if (blocked) return ws.close({ code: 1006 });
-			ws.connectToServer();
-			live.push(ws);
+		const { ctx, page } = await openWorkbench(e2e, ben, articleId, {
+			// The collab websocket through a switch: cut to go offline, let through to come back.
+			setup: (ctx) =>
+				ctx.routeWebSocket(/\/collab\//, (ws) => {
+					if (blocked) return ws.close({ code: 1006 });
+					ws.connectToServer();
+					live.push(ws);
+				})
 		});
-		const page = await ctx.newPage();
-		await page.goto(`${server.url}/articles/${articleId}`);
-		await page.locator('[data-sync="ok"]').waitFor();
 		const other = await open(ana);
 
 		blocked = true;
@@ -231,7 +208,7 @@ describe('workbench', () => {
 	});
 
 	it('a 2,000-pair article mounts a bounded number of editors, and typing at the end works', async () => {
-		const bigId = seedArticle(server.dataDir, manySegments(2000));
+		const bigId = seedArticle(e2e.server.dataDir, manySegments(2000));
 		const { ctx, page, errors } = await open(ana, bigId);
 		const count = () => page.locator('.ProseMirror').count();
 		expect(await count()).toBeGreaterThan(0);
@@ -240,7 +217,7 @@ describe('workbench', () => {
 		await editor(page, 's2000').click();
 		await page.keyboard.type('The last paragraph.');
 		expect(await count()).toBeLessThanOrEqual(41);
-		const probe = await connectClient(server.wsUrl, bigId, ed.token);
+		const probe = await connectClient(e2e.server.wsUrl, bigId, ed.token);
 		await until(() => probe.text('s2000') === 'The last paragraph.', 'the last pair on the server');
 		probe.destroy();
 		expect(errors).toEqual([]);

@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -33,8 +34,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
 	let found = findChromium();
 	if (!found) {
 		console.error('No Chromium found; trying to fetch Playwright\'s Chromium…');
-		const cli = require.resolve('playwright-core/cli');
-		spawnSync(process.execPath, [cli, 'install', 'chromium'], { stdio: 'inherit' });
+		// playwright-core's own CLI (its package `bin`), which downloads into its cache.
+		const cli = join(dirname(require.resolve('playwright-core/package.json')), 'cli.js');
+		spawnSync(process.execPath, [cli, 'install', 'chromium'], { stdio: 'inherit', timeout: 300_000 });
 		found = playwrightCached();
 	}
 	if (!found) {

@@ -2,9 +2,8 @@
 // limit, sessions, sign-out, CLI tokens, deactivation, role changes, admin-only routes
 // and the CSRF check. One server for the file; the tests build on each other in order.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
-import { ROOT, startServer, type TestServer } from '../helpers/server.ts';
+import { startServer, type TestServer } from '../helpers/server.ts';
+import { runCli } from '../helpers/cli.ts';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -17,22 +16,7 @@ afterAll(async () => {
 const COOKIE = 'duizhao_session';
 
 /** Runs the CLI against the server's data dir (WAL: while it runs). */
-function cli(args: string[], stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
-	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [join(ROOT, 'src/bin/duizhao.js'), ...args], {
-			cwd: ROOT,
-			env: { ...process.env, DUIZHAO_DATA: server.dataDir },
-			stdio: ['pipe', 'pipe', 'pipe']
-		});
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-		child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-		child.on('error', reject);
-		child.on('close', (code) => resolve({ code, stdout, stderr }));
-		child.stdin.end(stdin);
-	});
-}
+const cli = (args: string[], stdin = '') => runCli(args, { dataDir: server.dataDir, stdin });
 
 interface Opts {
 	session?: string;

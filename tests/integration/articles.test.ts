@@ -3,11 +3,12 @@
 // refused with the JSON error shape and writes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { ROOT, startServer, type TestServer } from '../helpers/server.ts';
+import { startServer, type TestServer } from '../helpers/server.ts';
+import { SEED_ARTICLE_PATH } from '../helpers/articles.ts';
 import { seedUser, type SeededUser } from '../helpers/users.ts';
 
-const SEED = readFileSync(join(ROOT, 'tests/fixtures/articles/epoch-n14073200-us-sanctions-warning.md'));
+// Bytes, not a string: fetch adds no content-type of its own to them.
+const SEED = readFileSync(SEED_ARTICLE_PATH);
 const MiB = 1024 * 1024;
 
 let server: TestServer;

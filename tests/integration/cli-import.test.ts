@@ -1,31 +1,18 @@
 // `duizhao import` as a user runs it: a child process from a checkout (CLI contract).
 import { afterAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { ROOT } from '../helpers/server.ts';
+import { runCli } from '../helpers/cli.ts';
+import { SEED_ARTICLE_PATH } from '../helpers/articles.ts';
 
-const SEED = join(ROOT, 'tests/fixtures/articles/epoch-n14073200-us-sanctions-warning.md');
+const SEED = SEED_ARTICLE_PATH;
 const work = mkdtempSync(join(tmpdir(), 'duizhao-cli-import-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [join(ROOT, 'src/bin/duizhao.js'), ...args], {
-			cwd: work,
-			env: { ...process.env, ...env },
-			stdio: ['ignore', 'pipe', 'pipe']
-		});
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-		child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-		child.on('error', reject);
-		child.on('close', (code) => resolve({ code, stdout, stderr }));
-	});
-}
+const cli = (args: string[], dataDir?: string) => runCli(args, { cwd: work, dataDir });
 
 function articleCount(dataDir: string): number {
 	const db = new Database(join(dataDir, 'duizhao.sqlite'), { readonly: true });
@@ -39,7 +26,7 @@ function articleCount(dataDir: string): number {
 describe('duizhao import', () => {
 	it('--json prints exactly the Article contract and writes nothing', async () => {
 		const data = join(work, 'json-data');
-		const { code, stdout, stderr } = await cli(['import', SEED, '--json'], { DUIZHAO_DATA: data });
+		const { code, stdout, stderr } = await cli(['import', SEED, '--json'], data);
 		expect(stderr).toBe('');
 		expect(code).toBe(0);
 		const article = JSON.parse(stdout);
@@ -66,11 +53,11 @@ describe('duizhao import', () => {
 
 	it('without --json stores the article in $DUIZHAO_DATA and prints its id', async () => {
 		const data = join(work, 'store-data');
-		const first = await cli(['import', SEED], { DUIZHAO_DATA: data });
+		const first = await cli(['import', SEED], data);
 		expect(first.stderr).toBe('');
 		expect(first.code).toBe(0);
 		expect(first.stdout).toBe('1\n');
-		const second = await cli(['import', SEED, '--format', 'mirror'], { DUIZHAO_DATA: data });
+		const second = await cli(['import', SEED, '--format', 'mirror'], data);
 		expect(second.stdout).toBe('2\n');
 		const db = new Database(join(data, 'duizhao.sqlite'), { readonly: true });
 		try {
@@ -83,7 +70,7 @@ describe('duizhao import', () => {
 
 	it('bad files: exit code ≠ 0, one line on stderr, nothing written', async () => {
 		const data = join(work, 'bad-data');
-		const ok = await cli(['import', SEED], { DUIZHAO_DATA: data });
+		const ok = await cli(['import', SEED], data);
 		expect(ok.code).toBe(0);
 		const binary = join(work, 'image.md');
 		writeFileSync(binary, new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13]));
@@ -102,7 +89,7 @@ describe('duizhao import', () => {
 			['import', SEED, '--format', 'docx'],
 			['import']
 		]) {
-			const { code, stdout, stderr } = await cli(args, { DUIZHAO_DATA: data });
+			const { code, stdout, stderr } = await cli(args, data);
 			expect(code, args.join(' ')).not.toBe(0);
 			expect(stdout).toBe('');
 			expect(stderr.trimEnd().split('\n'), stderr).toHaveLength(1);

@@ -5,7 +5,6 @@
 // check, `duizhao export` on the server's data dir, and an XLIFF round trip that an open
 // y-websocket client sees live.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,11 +16,12 @@ import { SEED_ROWS } from '../../src/lib/export/fixtures.test-helpers.ts';
 import { jsonLdBlocks, parseHtml } from '../../src/lib/export/safety.test-helpers.ts';
 import { FORMATS, MEDIA_TYPES, XLIFF_NS, type PublishCheck } from '../../src/lib/export/index.ts';
 import type { Segment, Status } from '../../src/lib/types.ts';
-import { ROOT, startServer, type TestServer } from '../helpers/server.ts';
+import { startServer, type TestServer } from '../helpers/server.ts';
+import { importArticle, readSeedArticle } from '../helpers/articles.ts';
+import { runCli } from '../helpers/cli.ts';
 import { seedUser, type SeededUser } from '../helpers/users.ts';
 import { connectClient, until, type YClient } from '../helpers/yclient.ts';
 
-const SEED = readFileSync(join(ROOT, 'tests/fixtures/articles/epoch-n14073200-us-sanctions-warning.md'));
 const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
 
 let server: TestServer;
@@ -51,21 +51,7 @@ async function expectError(res: Response, status: number, code: string) {
 	expect(res.status).toBe(status);
 	expect(((await res.json()) as { error: { code: string } }).error.code).toBe(code);
 }
-function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [join(ROOT, 'src/bin/duizhao.js'), ...args], {
-			cwd: work,
-			env: { ...process.env, DUIZHAO_DATA: server.dataDir },
-			stdio: ['ignore', 'pipe', 'pipe']
-		});
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-		child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-		child.on('error', reject);
-		child.on('close', (code) => resolve({ code, stdout, stderr }));
-	});
-}
+const cli = (args: string[]) => runCli(args, { cwd: work, dataDir: server.dataDir });
 const xml = (text: string) => {
 	const errors: string[] = [];
 	const doc = new DOMParser({ onError: (level, msg) => void (level !== 'warning' && errors.push(msg)) }).parseFromString(text, 'application/xml');
@@ -78,10 +64,7 @@ beforeAll(async () => {
 	ed = seedUser(server.dataDir, 'ed', 'editor');
 	tina = seedUser(server.dataDir, 'tina', 'translator');
 	rita = seedUser(server.dataDir, 'rita', 'reviewer');
-	const res = await fetch(`${server.url}/api/articles`, { method: 'POST', headers: { ...ed.headers, 'content-type': 'text/markdown; charset=utf-8' }, body: SEED });
-	expect(res.status).toBe(201);
-	id = ((await res.json()) as { id: number }).id;
-	segments = ((await (await get(`/api/articles/${id}`)).json()) as { segments: Segment[] }).segments;
+	({ id, segments } = await importArticle(server.url, ed, readSeedArticle()));
 	expect(segments.length).toBeGreaterThan(20);
 
 	// The translator writes the English of every pair through y-websocket.

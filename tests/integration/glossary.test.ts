@@ -3,15 +3,12 @@
 // the QA endpoint reporting a missing glossary rendering in English written by a real
 // y-websocket client — then not, once the English is fixed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
-import { ROOT, startServer, type TestServer } from '../helpers/server.ts';
+import { startServer, type TestServer } from '../helpers/server.ts';
+import { importArticle, readSeedArticle } from '../helpers/articles.ts';
 import { seedUser, type SeededUser } from '../helpers/users.ts';
 import { connectClient, until, type YClient } from '../helpers/yclient.ts';
 import type { GlossaryEntry } from '../../src/lib/types.ts';
-
-const SEED = readFileSync(join(ROOT, 'tests/fixtures/articles/epoch-n14073200-us-sanctions-warning.md'));
 
 let server: TestServer;
 let ed: SeededUser, ana: SeededUser, rita: SeededUser;
@@ -187,10 +184,8 @@ describe('GET /api/articles/<id>/qa', () => {
 	afterAll(() => client?.destroy());
 
 	it('reports the missing rendering of 普京 in the stored English, and not once it is fixed', async () => {
-		const imported = await fetch(`${server.url}/api/articles`, { method: 'POST', headers: { ...ed.headers, 'content-type': 'text/markdown' }, body: SEED });
-		expect(imported.status).toBe(201);
-		articleId = ((await imported.json()) as { id: number }).id;
-		const article = (await (await api(`/api/articles/${articleId}`, rita)).json()) as { segments: { id: string; kind: string; text: string }[] };
+		const article = await importArticle(server.url, ed, readSeedArticle());
+		articleId = article.id;
 		const seg = article.segments.find((s) => s.kind === 'paragraph' && s.text.startsWith('普京带金正恩参观'))!;
 		expect(seg).toBeDefined();
 

@@ -2,17 +2,14 @@
 // API for every role (403s change nothing), bad input (400/413, nothing stored), @mentions
 // into the inbox, live pushes, target anchors that follow the words as other y-websocket
 // clients edit, and the re-check flag when a resolved claim's English changes.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, startServer, type TestServer } from '../helpers/server.ts';
+import { startServer, type TestServer } from '../helpers/server.ts';
+import { importArticle, readSeedArticle } from '../helpers/articles.ts';
 import { seedUser, type SeededUser } from '../helpers/users.ts';
 import { connectClient, until, type YClient } from '../helpers/yclient.ts';
 import { createTargetAnchor, resolveTargetAnchor, textBetween } from '../../src/lib/ydoc/anchors.ts';
 import type { Claim, Comment, TargetAnchor } from '../../src/lib/types.ts';
-
-const SEED = readFileSync(join(ROOT, 'tests/fixtures/articles/epoch-n14073200-us-sanctions-warning.md'));
 
 let server: TestServer;
 let admin: SeededUser, ed: SeededUser, ana: SeededUser, ben: SeededUser, rita: SeededUser;
@@ -26,14 +23,8 @@ beforeAll(async () => {
 	ana = seedUser(server.dataDir, 'ana', 'translator');
 	ben = seedUser(server.dataDir, 'ben', 'translator');
 	rita = seedUser(server.dataDir, 'rita', 'reviewer');
-	const res = await fetch(`${server.url}/api/articles`, {
-		method: 'POST',
-		headers: { ...ed.headers, 'content-type': 'text/markdown; charset=utf-8' },
-		body: SEED
-	});
-	expect(res.status).toBe(201);
-	articleId = ((await res.json()) as { id: number }).id;
-	const article = (await (await fetch(`${server.url}/api/articles/${articleId}`, { headers: ed.headers })).json()) as { segments: { id: string; text: string }[] };
+	const article = await importArticle(server.url, ed, readSeedArticle());
+	articleId = article.id;
 	s5 = article.segments.find((s) => s.id === 's5')!.text;
 	expect(s5.startsWith('米勒表示')).toBe(true);
 });

@@ -7,8 +7,8 @@
 // issue per line on stderr and exits 1. Errors: exit code ≠ 0, one stderr line.
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Io } from '../io.ts';
+import { parseCommandArgs, usageError } from '../args.ts';
 import { formatIssue, FORMATS, isExportFormat, isLayout, LAYOUTS, publishCheck, renderExport, type ExportOptions } from '../../lib/export/index.ts';
 import { createRuntime } from '../../lib/server/app.ts';
 import { configFromEnv } from '../../lib/server/config.ts';
@@ -19,43 +19,22 @@ export const summary = 'export an article: export <articleId> --format … [-o f
 const USAGE = `usage: duizhao export <articleId> --format ${FORMATS.join('|')} [--layout ${LAYOUTS.join('|')}] [-o file|-] [--strict] [--comments] [--no-untranslated] [--data DIR]`;
 
 export async function run(args: string[], io: Io): Promise<number> {
-	let parsed;
-	try {
-		parsed = parseArgs({
-			args,
-			allowPositionals: true,
-			options: {
-				format: { type: 'string' },
-				layout: { type: 'string', default: 'side-by-side' },
-				output: { type: 'string', short: 'o' },
-				strict: { type: 'boolean', default: false },
-				comments: { type: 'boolean', default: false },
-				'no-untranslated': { type: 'boolean', default: false },
-				data: { type: 'string' }
-			}
-		});
-	} catch (err) {
-		io.stderr.write(`duizhao export: ${(err as Error).message.split('\n')[0]} (${USAGE})\n`);
-		return 2;
-	}
+	const parsed = parseCommandArgs(io, 'export', USAGE, args, {
+		format: { type: 'string' },
+		layout: { type: 'string', default: 'side-by-side' },
+		output: { type: 'string', short: 'o' },
+		strict: { type: 'boolean', default: false },
+		comments: { type: 'boolean', default: false },
+		'no-untranslated': { type: 'boolean', default: false },
+		data: { type: 'string' }
+	});
+	if (!parsed) return 2;
 	const { values, positionals } = parsed;
-	if (positionals.length !== 1 || !values.format) {
-		io.stderr.write(`duizhao export: ${USAGE}\n`);
-		return 2;
-	}
+	if (positionals.length !== 1 || !values.format) return usageError(io, 'export', USAGE);
 	const rawId = positionals[0]!;
-	if (!/^[1-9]\d{0,15}$/.test(rawId)) {
-		io.stderr.write(`duizhao export: the article id must be a positive integer, got "${rawId.slice(0, 40)}"\n`);
-		return 2;
-	}
-	if (!isExportFormat(values.format)) {
-		io.stderr.write(`duizhao export: --format must be one of ${FORMATS.join(', ')}\n`);
-		return 2;
-	}
-	if (!isLayout(values.layout)) {
-		io.stderr.write(`duizhao export: --layout must be one of ${LAYOUTS.join(', ')}\n`);
-		return 2;
-	}
+	if (!/^[1-9]\d{0,15}$/.test(rawId)) return usageError(io, 'export', `the article id must be a positive integer, got "${rawId.slice(0, 40)}"`);
+	if (!isExportFormat(values.format)) return usageError(io, 'export', `--format must be one of ${FORMATS.join(', ')}`);
+	if (!isLayout(values.layout)) return usageError(io, 'export', `--layout must be one of ${LAYOUTS.join(', ')}`);
 	const options: ExportOptions = {
 		format: values.format,
 		layout: values.layout,

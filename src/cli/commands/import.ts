@@ -3,12 +3,10 @@
 // nothing. Without: store it in the database at $DUIZHAO_DATA (or --data) and print the
 // new article id. `-` reads the file from stdin. Errors: exit code ≠ 0, one stderr line.
 import { openSync, closeSync, fstatSync, readSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import type { Io } from '../io.ts';
 import { readAll } from '../io.ts';
+import { parseCommandArgs, usageError, withDatabase } from '../args.ts';
 import { importArticle, isImportFormat, MAX_ARTICLE_BYTES } from '../../lib/article/index.ts';
-import { configFromEnv } from '../../lib/server/config.ts';
-import { openDatabase } from '../../lib/server/db/index.ts';
 import { insertArticle } from '../../lib/server/db/articles.ts';
 import { IMPORT_FORMATS } from '../../lib/types.ts';
 
@@ -42,26 +40,15 @@ function readError(path: string, err: unknown): Error {
 }
 
 export async function run(args: string[], io: Io): Promise<number> {
-	let parsed;
-	try {
-		parsed = parseArgs({
-			args,
-			allowPositionals: true,
-			options: { format: { type: 'string', default: 'auto' }, json: { type: 'boolean', default: false }, data: { type: 'string' } }
-		});
-	} catch (err) {
-		io.stderr.write(`duizhao import: ${(err as Error).message.split('\n')[0]} (${USAGE})\n`);
-		return 2;
-	}
+	const parsed = parseCommandArgs(io, 'import', USAGE, args, {
+		format: { type: 'string', default: 'auto' },
+		json: { type: 'boolean', default: false },
+		data: { type: 'string' }
+	});
+	if (!parsed) return 2;
 	const { values, positionals } = parsed;
-	if (positionals.length !== 1) {
-		io.stderr.write(`duizhao import: ${USAGE}\n`);
-		return 2;
-	}
-	if (!isImportFormat(values.format)) {
-		io.stderr.write(`duizhao import: --format must be one of ${IMPORT_FORMATS.join(', ')}\n`);
-		return 2;
-	}
+	if (positionals.length !== 1) return usageError(io, 'import', USAGE);
+	if (!isImportFormat(values.format)) return usageError(io, 'import', `--format must be one of ${IMPORT_FORMATS.join(', ')}`);
 	const path = positionals[0]!;
 	let bytes: Uint8Array;
 	try {
@@ -77,12 +64,8 @@ export async function run(args: string[], io: Io): Promise<number> {
 		io.stdout.write(JSON.stringify(result.article, null, 2) + '\n');
 		return 0;
 	}
-	const db = openDatabase({ dataDir: values.data ?? configFromEnv().dataDir });
-	try {
-		const id = insertArticle(db, result, null);
-		io.stdout.write(`${id}\n`);
+	return withDatabase(values.data, (db) => {
+		io.stdout.write(`${insertArticle(db, result, null)}\n`);
 		return 0;
-	} finally {
-		db.close();
-	}
+	});
 }

@@ -2,8 +2,7 @@
 // it once (stdout, just the token), for scripts and bots. Works while the server runs.
 import { parseArgs } from 'node:util';
 import type { Io } from '../io.ts';
-import { configFromEnv } from '../../lib/server/config.ts';
-import { openDatabase } from '../../lib/server/db/index.ts';
+import { usageError, withDatabase } from '../args.ts';
 import { findForLogin } from '../../lib/server/auth/users.ts';
 import { createToken } from '../../lib/server/auth/tokens.ts';
 
@@ -18,19 +17,13 @@ export async function run(args: string[], io: Io): Promise<number> {
 		options: { label: { type: 'string' }, data: { type: 'string' } }
 	});
 	const [sub, name, ...extra] = positionals;
-	if (sub !== 'create' || !name || extra.length) {
-		io.stderr.write(`duizhao token: ${USAGE}\n`);
-		return 2;
-	}
-	const db = openDatabase({ dataDir: values.data ?? configFromEnv().dataDir });
-	try {
+	if (sub !== 'create' || !name || extra.length) return usageError(io, 'token', USAGE);
+	return withDatabase(values.data, (db) => {
 		const user = findForLogin(db, name);
 		if (!user) throw new Error(`no user named "${name}"`);
 		if (!user.active) throw new Error(`user "${user.name}" is deactivated; reactivate them first`);
 		const label = values.label ?? `cli ${new Date().toISOString().slice(0, 10)}`;
 		io.stdout.write(`${createToken(db, user.id, label).token}\n`);
 		return 0;
-	} finally {
-		db.close();
-	}
+	});
 }

@@ -4,8 +4,7 @@
 import { parseArgs } from 'node:util';
 import type { Io } from '../io.ts';
 import { readNewPassword } from '../password.ts';
-import { configFromEnv } from '../../lib/server/config.ts';
-import { openDatabase } from '../../lib/server/db/index.ts';
+import { usageError, withDatabase } from '../args.ts';
 import { createUser, isRole } from '../../lib/server/auth/users.ts';
 import { passwordProblem } from '../../lib/server/auth/passwords.ts';
 import { ROLES } from '../../lib/types.ts';
@@ -21,25 +20,17 @@ export async function run(args: string[], io: Io): Promise<number> {
 		options: { role: { type: 'string' }, 'display-name': { type: 'string' }, data: { type: 'string' } }
 	});
 	const [sub, name, ...extra] = positionals;
-	if (sub !== 'add' || !name || extra.length) {
-		io.stderr.write(`duizhao user: ${USAGE}\n`);
-		return 2;
-	}
-	if (!isRole(values.role)) {
-		io.stderr.write(`duizhao user: --role must be one of ${ROLES.join(', ')}\n`);
-		return 2;
-	}
+	if (sub !== 'add' || !name || extra.length) return usageError(io, 'user', USAGE);
+	if (!isRole(values.role)) return usageError(io, 'user', `--role must be one of ${ROLES.join(', ')}`);
+	const role = values.role;
 	const password = await readNewPassword(io.stdin, io.stderr);
 	// Checked before opening the database, so a bad password writes nothing at all.
 	const problem = passwordProblem(password);
 	if (problem) throw new Error(`${problem} (read from the first line of stdin)`);
 
-	const db = openDatabase({ dataDir: values.data ?? configFromEnv().dataDir });
-	try {
-		const user = await createUser(db, { name, displayName: values['display-name'], role: values.role, password });
+	return withDatabase(values.data, async (db) => {
+		const user = await createUser(db, { name, displayName: values['display-name'], role, password });
 		io.stdout.write(`${user.id}\n`);
 		return 0;
-	} finally {
-		db.close();
-	}
+	});
 }

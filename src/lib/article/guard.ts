@@ -87,6 +87,21 @@ function htmlBlockStart(line: string): boolean {
 const CONTAINER_PREFIX = /^[ \t]*(?:(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \t]*)+/;
 
 /**
+ * The lines of `text` (split at `\n`), one at a time. A loop over `indexOf`, not a regex
+ * or `split`: a single match over millions of newlines overflows the regex engine's
+ * backtracking stack, and the guards stop early without splitting the rest.
+ */
+function* linesOf(text: string): Generator<string> {
+	let start = 0;
+	while (start <= text.length) {
+		let end = text.indexOf('\n', start);
+		if (end === -1) end = text.length;
+		yield text.slice(start, end);
+		start = end + 1;
+	}
+}
+
+/**
  * Throws `too_deep` for markdown whose block containers (`>` quotes, list markers),
  * brackets or emphasis delimiters would make the markdown parser slow or recursive.
  * One pass over the lines; fenced code is skipped.
@@ -96,13 +111,7 @@ export function guardMarkdown(text: string): void {
 	let runs = 0;
 	let lines = 0;
 	let fence: string | null = null;
-	let start = 0;
-	while (start <= text.length) {
-		let end = text.indexOf('\n', start);
-		if (end === -1) end = text.length;
-		const line = text.slice(start, end);
-		start = end + 1;
-
+	for (const line of linesOf(text)) {
 		const fenceMatch = /^[ \t]{0,3}(`{3,}|~{3,})/.exec(line);
 		if (fence) {
 			if (fenceMatch && fenceMatch[1]!.startsWith(fence)) fence = null;
@@ -196,16 +205,9 @@ export function guardTree(root: TreeNode): void {
  * paragraph break, but the parser pays for each (5 MB of newlines: many seconds).
  */
 export function collapseBlankLines(text: string): string {
-	// A loop, not one regex: a single match over millions of newlines overflows the
-	// regex engine's backtracking stack.
 	const out: string[] = [];
 	let blank = 0;
-	let start = 0;
-	while (start <= text.length) {
-		let end = text.indexOf('\n', start);
-		if (end === -1) end = text.length;
-		const line = text.slice(start, end);
-		start = end + 1;
+	for (const line of linesOf(text)) {
 		if (/^[ \t]*$/.test(line)) {
 			if (++blank > 1) continue;
 		} else blank = 0;

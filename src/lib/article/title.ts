@@ -4,21 +4,12 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { collapseText } from './inline.ts';
 import { DROP, HEADINGS } from './sanitize.ts';
+import { treeText } from './tree-text.ts';
 
 type Parent = Root | Element;
 
-function textOf(node: ElementContent | RootContent): string {
-	let s = '';
-	const stack: (ElementContent | RootContent)[] = [node];
-	while (stack.length) {
-		const n = stack.pop()!;
-		if (n.type === 'text') s += n.value;
-		else if (n.type === 'element' && !DROP.has(n.tagName)) {
-			for (let k = n.children.length - 1; k >= 0; k--) stack.push(n.children[k]!);
-		}
-	}
-	return collapseText(s);
-}
+/** What a reader sees of `node`: its text without dropped elements, whitespace collapsed. */
+const textOf = (node: ElementContent | RootContent): string => collapseText(treeText(node, DROP));
 
 const WRAPPERS = new Set(['div', 'article', 'main', 'section', 'header', 'hgroup', 'body']);
 

@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { GlossaryEntry } from '../types.ts';
 import { applyGlossaryEvents, isGlossaryEvent } from './events.ts';
+import { glossaryEntry } from './entries.test-helpers.ts';
 
-const e = (id: number, source: string, target = 'x'): GlossaryEntry => ({
-	id,
-	source,
-	targets: [target],
-	type: 'term',
-	note: '',
-	forbidden: [],
-	doNotTranslate: false,
-	createdBy: null,
-	createdAt: '',
-	updatedAt: ''
-});
+const e = (id: number, source: string, target = 'x') => glossaryEntry(id, source, [target]);
 
 describe('glossary events', () => {
 	it('applies upserts and deletes in order and keeps the list sorted by term', () => {

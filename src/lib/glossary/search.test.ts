@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { GlossaryEntry } from '../types.ts';
 import { entryMatches, filterGlossary } from './search.ts';
+import { glossaryEntry } from './entries.test-helpers.ts';
 
-const entry = (source: string, targets: string[], note = '', forbidden: string[] = []): GlossaryEntry => ({
-	id: 1,
-	source,
-	targets,
-	type: 'person',
-	note,
-	forbidden,
-	doNotTranslate: false,
-	createdBy: null,
-	createdAt: '',
-	updatedAt: ''
-});
+const entry = (source: string, targets: string[], note = '', forbidden: string[] = []) => glossaryEntry(1, source, targets, { type: 'person', note, forbidden });
 
 const putin = entry('普京', ['Putin', 'Vladimir Putin'], 'Russian president', ['Poutine']);
 const kim = entry('金正恩', ['Kim Jong Un'], 'North Korean leader; not “Kim Jong-un”');

@@ -2,20 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { GlossaryEntry } from '../types.ts';
 import { checkGlossary, suggestions, termOccurrences, verbatimSpans } from './glossary.ts';
 import { compileGlossary } from './matcher.ts';
+import { glossaryEntry } from '../glossary/entries.test-helpers.ts';
 
-const entry = (id: number, source: string, targets: string[], extra: Partial<GlossaryEntry> = {}): GlossaryEntry => ({
-	id,
-	source,
-	targets,
-	type: 'person',
-	note: '',
-	forbidden: [],
-	doNotTranslate: false,
-	createdBy: null,
-	createdAt: '',
-	updatedAt: '',
-	...extra
-});
+/** People unless said otherwise: most terms here are names. */
+const entry = (id: number, source: string, targets: string[], extra: Partial<GlossaryEntry> = {}) => glossaryEntry(id, source, targets, { type: 'person', ...extra });
 
 const matcher = compileGlossary([
 	entry(1, '普京', ['Putin'], { forbidden: ['Poutine'] }),

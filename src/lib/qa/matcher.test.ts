@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GlossaryEntry } from '../types.ts';
 import { Automaton, compileGlossary, type MatchStats, type PatternMatch } from './matcher.ts';
+import { glossaryEntry } from '../glossary/entries.test-helpers.ts';
 
 /** Deterministic PRNG (mulberry32), so failures reproduce. */
 function rng(seed: number) {
@@ -30,19 +31,7 @@ function naive(text: string, patterns: string[]): PatternMatch[] {
 	return out;
 }
 
-const entry = (id: number, source: string, targets: string[] = [`T${id}`], extra: Partial<GlossaryEntry> = {}): GlossaryEntry => ({
-	id,
-	source,
-	targets,
-	type: 'term',
-	note: '',
-	forbidden: [],
-	doNotTranslate: false,
-	createdBy: null,
-	createdAt: '',
-	updatedAt: '',
-	...extra
-});
+const entry = (id: number, source: string, targets: string[] = [`T${id}`], extra: Partial<GlossaryEntry> = {}) => glossaryEntry(id, source, targets, extra);
 
 describe('Automaton: leftmost-longest, non-overlapping', () => {
 	const table: [string[], string, [number, number, number][]][] = [

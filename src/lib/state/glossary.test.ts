@@ -2,21 +2,10 @@
 // entries compiles the term matcher once.
 import { describe, expect, it } from 'vitest';
 import { flushSync } from 'svelte';
-import type { GlossaryEntry } from '../types.ts';
+import { glossaryEntry } from '../glossary/entries.test-helpers.ts';
 import { GlossaryStore } from './glossary.svelte.ts';
 
-const entry = (id: number, source: string, target: string): GlossaryEntry => ({
-	id,
-	source,
-	targets: [target],
-	type: 'term',
-	note: '',
-	forbidden: [],
-	doNotTranslate: false,
-	createdBy: null,
-	createdAt: '',
-	updatedAt: ''
-});
+const entry = (id: number, source: string, target: string) => glossaryEntry(id, source, [target]);
 
 describe('GlossaryStore', () => {
 	it('applies 5,000 pushed entries as one batch and compiles one matcher', () => {

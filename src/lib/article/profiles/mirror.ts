@@ -17,6 +17,7 @@ import { safeMediaSrc } from '../../schema/url.ts';
 import { isoDate } from '../conventions.ts';
 import { collapseText } from '../inline.ts';
 import { attr } from '../sanitize.ts';
+import { treeText } from '../tree-text.ts';
 
 /** Hosts that serve the mirror itself: images from them are tracking pixels. */
 export const MIRROR_HOSTS = ['gfw-breaker.win'];
@@ -31,17 +32,6 @@ export function looksLikeMirror(text: string): boolean {
 	const body = /<div[^>\n]{0,200}\b(?:id=["']?artbody|class=["'][^"'\n]{0,200}\bpost_content)/.test(text);
 	const ok = /<ok\s+href=/i.test(text);
 	return [footer, nav, body, ok].filter(Boolean).length >= 2;
-}
-
-function textOf(node: ElementContent | RootContent): string {
-	let s = '';
-	const stack: (ElementContent | RootContent)[] = [node];
-	while (stack.length) {
-		const n = stack.pop()!;
-		if (n.type === 'text') s += n.value;
-		else if (n.type === 'element') for (let k = n.children.length - 1; k >= 0; k--) stack.push(n.children[k]!);
-	}
-	return s;
 }
 
 function elements(nodes: readonly (ElementContent | RootContent)[]): Element[] {
@@ -89,7 +79,7 @@ function isChrome(el: Element): boolean {
 
 /** Footer URL → `https://…` (the `原文链接` line's link or its text). */
 function footerUrl(el: Element): string | null | undefined {
-	const text = collapseText(textOf(el));
+	const text = collapseText(treeText(el));
 	const m = FOOTER.exec(text);
 	if (!m) return undefined;
 	const link = elements(el.children).find((c) => c.tagName === 'a');
@@ -147,7 +137,7 @@ export function applyMirrorProfile(tree: Root): MirrorResult {
 		}
 		if (isBody(node)) seenBody = true;
 		else if (node.tagName === 'hr') continue;
-		else if (!seenBody && !result.title && /^h[1-3]$/.test(node.tagName) && collapseText(textOf(node))) {
+		else if (!seenBody && !result.title && /^h[1-3]$/.test(node.tagName) && collapseText(treeText(node))) {
 			result.title = node;
 			continue;
 		} else if (!seenBody && /^(?:h[1-6]|p)$/.test(node.tagName) && isNavigation(node)) continue;

@@ -1,16 +1,9 @@
 // The glossary's HTTP API from the browser: small fetch wrappers that return the server's
 // error message (the contract's `{error:{code,message}}`) instead of throwing.
-import type { GlossaryEntry, TermType } from '../../types.ts';
+import type { GlossaryEntry, GlossaryFields } from '../../types.ts';
 
 /** What the entry dialog sends. */
-export interface EntryFields {
-	source: string;
-	targets: string[];
-	type: TermType;
-	note: string;
-	forbidden: string[];
-	doNotTranslate: boolean;
-}
+export type EntryFields = GlossaryFields;
 
 export type Result<T> = { ok: true; value: T } | { ok: false; message: string; rows?: RowIssue[] };
 

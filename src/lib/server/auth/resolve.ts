@@ -19,7 +19,8 @@ export interface Resolved {
 	auth: 'cookie' | 'token';
 }
 
-interface UserRow {
+/** The `users` columns a session user is made of, as SQLite returns them. */
+export interface UserRow {
 	id: number;
 	name: string;
 	display_name: string;
@@ -27,7 +28,8 @@ interface UserRow {
 	color: string;
 }
 
-const toUser = (r: UserRow): SessionUser => ({
+/** Who is acting, from their `users` row (also the first fields of a UserRecord). */
+export const toSessionUser = (r: UserRow): SessionUser => ({
 	id: r.id,
 	name: r.name,
 	displayName: r.display_name,
@@ -49,7 +51,7 @@ export function resolveUser(rt: Runtime, creds: Credentials): Resolved | null {
 			.get(hashSecret(creds.token)) as (UserRow & { token_id: number }) | undefined;
 		if (!row) return null;
 		rt.db.prepare('UPDATE tokens SET last_used_at = ? WHERE id = ?').run(new Date().toISOString(), row.token_id);
-		return { user: toUser(row), auth: 'token' };
+		return { user: toSessionUser(row), auth: 'token' };
 	}
 	if (plausible(creds.sessionId)) {
 		const row = rt.db
@@ -59,7 +61,7 @@ export function resolveUser(rt: Runtime, creds: Credentials): Resolved | null {
 				 WHERE s.id_hash = ? AND s.expires_at > ? AND u.active = 1`
 			)
 			.get(hashSecret(creds.sessionId), new Date().toISOString()) as UserRow | undefined;
-		return row ? { user: toUser(row), auth: 'cookie' } : null;
+		return row ? { user: toSessionUser(row), auth: 'cookie' } : null;
 	}
 	return null;
 }

@@ -5,6 +5,7 @@ import type { DB } from '../db/index.ts';
 import { ROLES, type Role } from '../../types.ts';
 import { HttpError } from '../http/errors.ts';
 import { hashPassword } from './passwords.ts';
+import { toSessionUser, type UserRow } from './resolve.ts';
 
 /** A user as pages and the API show it (never the password hash). */
 export interface UserRecord {
@@ -79,27 +80,14 @@ export function pickColor(usedColors: readonly string[]): string {
 	return best;
 }
 
-interface UserRow {
-	id: number;
-	name: string;
-	display_name: string;
-	role: Role;
-	color: string;
+interface RecordRow extends UserRow {
 	active: number;
 	created_at: string;
 }
 
 const COLUMNS = 'id, name, display_name, role, color, active, created_at';
 
-const toRecord = (r: UserRow): UserRecord => ({
-	id: r.id,
-	name: r.name,
-	displayName: r.display_name,
-	role: r.role,
-	color: r.color,
-	active: r.active === 1,
-	createdAt: r.created_at
-});
+const toRecord = (r: RecordRow): UserRecord => ({ ...toSessionUser(r), active: r.active === 1, createdAt: r.created_at });
 
 export function countUsers(db: DB): number {
 	return (db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n;
@@ -111,11 +99,11 @@ export function hasUsers(db: DB): boolean {
 }
 
 export function listUsers(db: DB): UserRecord[] {
-	return (db.prepare(`SELECT ${COLUMNS} FROM users ORDER BY name COLLATE NOCASE`).all() as UserRow[]).map(toRecord);
+	return (db.prepare(`SELECT ${COLUMNS} FROM users ORDER BY name COLLATE NOCASE`).all() as RecordRow[]).map(toRecord);
 }
 
 export function getUser(db: DB, id: number): UserRecord | null {
-	const row = db.prepare(`SELECT ${COLUMNS} FROM users WHERE id = ?`).get(id) as UserRow | undefined;
+	const row = db.prepare(`SELECT ${COLUMNS} FROM users WHERE id = ?`).get(id) as RecordRow | undefined;
 	return row ? toRecord(row) : null;
 }
 
@@ -123,7 +111,7 @@ export function getUser(db: DB, id: number): UserRecord | null {
 export function findForLogin(db: DB, name: string): (UserRecord & { passwordHash: string | null }) | null {
 	const row = db
 		.prepare(`SELECT ${COLUMNS}, password_hash FROM users WHERE name = ?`)
-		.get(normalizeName(name)) as (UserRow & { password_hash: string | null }) | undefined;
+		.get(normalizeName(name)) as (RecordRow & { password_hash: string | null }) | undefined;
 	return row ? { ...toRecord(row), passwordHash: row.password_hash } : null;
 }
 

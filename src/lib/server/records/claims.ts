@@ -46,16 +46,8 @@ const createShape = z.object({
 	target: targetAnchorShape.nullable().optional()
 });
 
-const updateShape = z.object({
-	segmentId: segmentIdShape.optional(),
-	anchor: sourceAnchorShape.optional(),
-	claimant: z.string().max(LIMITS.claimant).optional(),
-	verdict: z.unknown().optional(),
-	evidence: evidenceShape.optional(),
-	note: z.string().max(LIMITS.note).optional(),
-	status: statusShape.optional(),
-	target: targetAnchorShape.nullable().optional()
-});
+/** An update may change any field a claim is created with, and only those. */
+const updateShape = createShape.partial();
 
 /** Every claim of an article, for any member. */
 export function claimsOf(rt: Runtime, user: SessionUser, articleId: number): Claim[] {

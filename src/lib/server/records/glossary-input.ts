@@ -3,18 +3,10 @@
 // kept verbatim, no rendering is also forbidden) follow. Never throws: callers turn the
 // issues into a 400 or a per-row report.
 import { z } from 'zod';
-import { TERM_TYPES, type TermType } from '../../types.ts';
+import { TERM_TYPES, type GlossaryFields } from '../../types.ts';
 
-/** A validated glossary entry, ready to store. */
-export interface GlossaryInput {
-	source: string;
-	/** 1–10 renderings (may be empty when `doNotTranslate`); the first is preferred. */
-	targets: string[];
-	type: TermType;
-	note: string;
-	forbidden: string[];
-	doNotTranslate: boolean;
-}
+/** A validated glossary entry, ready to store: 1–10 `targets` (none when `doNotTranslate`). */
+export type GlossaryInput = GlossaryFields;
 
 /** What is wrong with one field (`field` is empty for rules across fields). */
 export interface Issue {
