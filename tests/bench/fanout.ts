@@ -2,7 +2,7 @@
 // cursor move per key (as y-prosemirror does). Measures end-to-end latency (typist's send →
 // listener's receive, same clock), the server's CPU per delivered message (/proc, all
 // threads) and its RSS before anyone joins, while typing, and after everyone left.
-import { cpuTimes, rssMb } from './lib/proc.ts';
+import { cpuTimes, rssMb, settle } from './lib/proc.ts';
 import { median, percentile, rng, sleep } from './lib/stats.ts';
 import { Listener, Typist } from './lib/clients.ts';
 import { startTarget, type Kind } from './lib/servers.ts';
@@ -47,9 +47,9 @@ export async function fanoutRound(kind: Kind, opts: FanoutOptions): Promise<Fano
 	const typists: Typist[] = [];
 	const listeners: Listener[] = [];
 	try {
-		await sleep(500);
-		// Let start-up garbage go first: "before" is the idle server.
-		await sleep(1500);
+		// Let start-up work finish first: "before" is the idle server, and the heap clean-up
+		// V8 runs a few seconds after start is not charged to the typing.
+		await settle(target.pid);
 		const rssBefore = rssMb(target.pid);
 		const random = rng(7);
 		for (let i = 0; i < opts.typists; i++) typists.push(new Typist(target, i, `s${2 + i}`, random));

@@ -42,3 +42,31 @@ export function rssMb(pid: number): number {
 export function loadAverage(): number {
 	return Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
 }
+
+/** Milliseconds since the process started (/proc/<pid>/stat starttime against /proc/uptime). */
+export function ageMs(pid: number): number {
+	const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+	const startTicks = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
+	const uptime = Number(readFileSync('/proc/uptime', 'utf8').split(' ')[0]);
+	return uptime * 1000 - (startTicks * 1000) / clockTicks();
+}
+
+/**
+ * Waits until the process is at least `minAgeMs` old and then quiet (≤ `quietMs` CPU in two
+ * consecutive 500 ms windows), or `maxMs` passed. A freshly started Node server does a burst
+ * of work about 6–9 s in, idle or not (V8's memory reducer collecting and compacting the heap
+ * that loading the modules left: ~100 ms of CPU for Duizhao, ~20 ms for the reference);
+ * measuring before it is over charges it to the workload. Returns how long it waited.
+ */
+export async function settle(pid: number, { minAgeMs = 10_000, quietMs = 10, maxMs = 30_000 } = {}): Promise<number> {
+	const started = performance.now();
+	let quiet = 0;
+	let last = cpuMs(pid);
+	while ((quiet < 2 || ageMs(pid) < minAgeMs) && performance.now() - started < maxMs) {
+		await new Promise((r) => setTimeout(r, 500));
+		const now = cpuMs(pid);
+		quiet = now - last <= quietMs ? quiet + 1 : 0;
+		last = now;
+	}
+	return performance.now() - started;
+}
