@@ -10,7 +10,7 @@ import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
 import Database from 'better-sqlite3';
 import { median, sleep } from './lib/stats.ts';
-import { startDuizhao, startReference, type CollabTarget } from './lib/servers.ts';
+import { pushThroughServer, startDuizhao, startReference, type CollabTarget } from './lib/servers.ts';
 
 export interface ColdloadOptions {
 	pairs: number;
@@ -71,22 +71,6 @@ export function floorMs(doc: Y.Doc): number {
 	return ms;
 }
 
-/** Pushes `state` through a real client (one update, stored in the log), then lets the room unload and compact. */
-async function pushThroughServer(target: CollabTarget, state: Uint8Array): Promise<void> {
-	const doc = new Y.Doc();
-	Y.applyUpdate(doc, state);
-	const provider = new WebsocketProvider(target.serverUrl, target.room, doc, {
-		params: target.params(0),
-		disableBc: true,
-		WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket
-	});
-	await new Promise<void>((resolve) => provider.once('sync', () => resolve()));
-	// The server's sync step 1 makes the client send everything it has; give it time to be stored.
-	await sleep(1500);
-	provider.destroy();
-	doc.destroy();
-}
-
 function docBytes(dbPath: string, room: string): { dbDocBytes: number; compactStateBytes: number; dbFileBytes: number } {
 	const db = new Database(dbPath);
 	try {
@@ -116,7 +100,7 @@ export async function coldload(opts: ColdloadOptions, log: (line: string) => voi
 	// Duizhao starts empty and receives the history from a client, as a real article does.
 	const dz = await startDuizhao({ state: null, pairs: opts.pairs, users: 2 });
 	try {
-		await pushThroughServer(dz, opts.state);
+		await pushThroughServer(dz.serverUrl, dz.room, dz.params(0), opts.state);
 		await sleep(2500); // unloadDelayMs (1 s) + compaction
 		const bytes = docBytes(dz.dbPath, dz.room);
 		const rounds: ColdloadResult['rounds'] = [];

@@ -5,7 +5,6 @@
 // several runs after one warm-up. The export's floor is what no exporter can beat: the same
 // source and English strings escaped and joined into table rows, in this process. The
 // in-process split of the export (input from storage vs. rendering) is reported too.
-import { join } from 'node:path';
 import { startServer } from '../helpers/server.ts';
 import { seedUser } from '../helpers/users.ts';
 import { createRuntime } from '../../src/lib/server/app.ts';
@@ -13,8 +12,8 @@ import { configFromEnv } from '../../src/lib/server/config.ts';
 import { loadExportInput } from '../../src/lib/server/records/export.ts';
 import { renderExport } from '../../src/lib/export/index.ts';
 import { docToText } from '../../src/lib/schema/text.ts';
-import { storeSnapshot } from './lib/servers.ts';
-import { median, rng } from './lib/stats.ts';
+import { pushThroughServer } from './lib/servers.ts';
+import { median, rng, sleep } from './lib/stats.ts';
 
 export interface ImportExportOptions {
 	pairs: number;
@@ -87,8 +86,10 @@ export async function importExport(opts: ImportExportOptions, log: (line: string
 		).segments.length;
 		log(`  import: ${imports.map((m) => m.toFixed(0)).join(', ')} ms (${segments} segments)`);
 
-		// The English: the typed history's fragments are named s1…sN, the import's ids too.
-		storeSnapshot(join(server.dataDir, 'duizhao.sqlite'), `article-${articleId}`, opts.state);
+		// The English: the typed history's fragments are named s1…sN, the import's ids too. It
+		// arrives through the collaboration server, then the room unloads (1 s) and compacts.
+		await pushThroughServer(`${server.wsUrl}/collab`, `article-${articleId}`, { token: ed.token }, opts.state);
+		await sleep(2500);
 		const url = `${server.url}/api/articles/${articleId}/export?format=bilingual-html`;
 		const get = async () => {
 			const t0 = performance.now();

@@ -8,6 +8,7 @@ import type { DB } from './db/index.ts';
 import type { Config } from './config.ts';
 import type { Broadcaster } from './events.ts';
 import type { FailureLimiter } from './auth/ratelimit.ts';
+import type { Targets } from '../ydoc/targets.ts';
 
 /** What the rest of the server may ask of the collaboration endpoint. */
 export interface CollabControl {
@@ -15,6 +16,11 @@ export interface CollabControl {
 	closeUser(userId: number, code: number, reason: string): void;
 	/** The document's current state as one Yjs update, from the live room or storage. */
 	encodeState(docName: string): Promise<Uint8Array>;
+	/**
+	 * The listed segments' English now: read from the live room's document when it is open
+	 * (no copy), else from storage (the JSON kept beside a clean snapshot, or the Yjs state).
+	 */
+	readTargets(docName: string, segmentIds: readonly string[]): Promise<Targets>;
 	/** Applies a server-made update (XLIFF import): stored, then sent to connected clients. */
 	applyServerUpdate(docName: string, update: Uint8Array): Promise<void>;
 	/** Saves everything pending and closes every socket. */

@@ -8,9 +8,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import WebSocket from 'ws';
 import { startServer, ROOT, type TestServer } from '../../helpers/server.ts';
 import { seedUser, type SeededUser } from '../../helpers/users.ts';
 import { manySegments, seedArticle } from '../../helpers/articles.ts';
+import { sleep } from './stats.ts';
 
 export type Kind = 'duizhao' | 'reference';
 
@@ -63,10 +67,32 @@ export function storeSnapshot(dbPath: string, room: string, state: Uint8Array): 
 		db.pragma('busy_timeout = 5000');
 		db.prepare(
 			`INSERT INTO ydoc_snapshots (doc, state, updated_at) VALUES (?, ?, ?)
-			 ON CONFLICT (doc) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`
+			 ON CONFLICT (doc) DO UPDATE SET state = excluded.state, targets = NULL, updated_at = excluded.updated_at`
 		).run(room, Buffer.from(state), Date.now());
 	} finally {
 		db.close();
+	}
+}
+
+/**
+ * Gives a Duizhao document the English of `state` the way a real article gets it: a client
+ * holding it connects (the server's sync step 1 makes it send everything), waits for it to be
+ * stored, and leaves; the room then unloads and compacts (the caller waits for that).
+ */
+export async function pushThroughServer(serverUrl: string, room: string, params: Record<string, string>, state: Uint8Array): Promise<void> {
+	const doc = new Y.Doc();
+	Y.applyUpdate(doc, state);
+	const provider = new WebsocketProvider(serverUrl, room, doc, {
+		params,
+		disableBc: true,
+		WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket
+	});
+	try {
+		await new Promise<void>((resolve) => provider.once('sync', () => resolve()));
+		await sleep(1500);
+	} finally {
+		provider.destroy();
+		doc.destroy();
 	}
 }
 

@@ -16,6 +16,7 @@ class RecordingCollab implements CollabControl {
 		this.closed.push([userId, code, reason]);
 	}
 	encodeState = async () => new Uint8Array();
+	readTargets = async () => ({});
 	applyServerUpdate = async () => {};
 	close = async () => {};
 }

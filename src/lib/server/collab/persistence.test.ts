@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as Y from 'yjs';
 import { openDatabase, type DB } from '../db/index.ts';
-import { DocStore } from './persistence.ts';
+import { DocStore, storedTargets } from './persistence.ts';
+import { targetsOfDoc } from '../../ydoc/targets.ts';
 import { SaveQueue, type SaveTarget } from './save-queue.ts';
 
 let dir: string;
@@ -86,6 +87,51 @@ describe('DocStore', () => {
 		db.exec(`CREATE TRIGGER fail_delete BEFORE DELETE ON ydoc_updates BEGIN SELECT RAISE(ABORT, 'io error'); END`);
 		expect(() => store.compact('article-1', Y.encodeStateAsUpdate(doc), ids.at(-1)!)).toThrow(/io error/);
 		expect(tables()).toBe(before);
+	});
+
+	it('keeps the English beside a snapshot; a live compaction stores none', () => {
+		const { doc, updates } = typing('hello');
+		const ids = store.append(updates.map((data) => ({ doc: 'article-1', data })));
+		const english = JSON.stringify(targetsOfDoc(doc, ['s1']));
+		store.compact('article-1', Y.encodeStateAsUpdate(doc), ids.at(-1)!, english);
+		expect(store.load('article-1').targets).toBe(english);
+		store.compact('article-1', Y.encodeStateAsUpdate(doc), ids.at(-1)!);
+		expect(store.load('article-1').targets).toBeNull();
+		store.putTargets('article-1', english);
+		expect(store.load('article-1').targets).toBe(english);
+	});
+
+	it('storedTargets reads the kept English only while no log row follows the snapshot', () => {
+		const { doc, updates } = typing('hello');
+		const ids = store.append(updates.map((data) => ({ doc: 'article-1', data })));
+		const paragraph = (text: string) => ({ s1: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] }, s2: null });
+		expect(storedTargets(store.load('article-1'), ['s1', 's2'])).toEqual(paragraph('hello'));
+		// A marker no Yjs state holds proves which source answered.
+		const kept = JSON.stringify({ s1: paragraph('kept').s1 });
+		store.compact('article-1', Y.encodeStateAsUpdate(doc), ids.at(-1)!, kept);
+		expect(storedTargets(store.load('article-1'), ['s1', 's2'])).toEqual(paragraph('kept'));
+		// A later row makes the kept English stale: the state is read instead.
+		const t = (doc.getXmlFragment('s1').get(0) as Y.XmlElement).get(0) as Y.XmlText;
+		const more: Uint8Array[] = [];
+		doc.on('update', (u: Uint8Array) => more.push(u));
+		t.insert(5, '!');
+		store.append(more.map((data) => ({ doc: 'article-1', data })));
+		expect(storedTargets(store.load('article-1'), ['s1', 's2'])).toEqual(paragraph('hello!'));
+	});
+
+	it('storedTargets falls back to the state when the kept English does not parse', () => {
+		const { doc, updates } = typing('fine');
+		const ids = store.append(updates.map((data) => ({ doc: 'article-1', data })));
+		store.compact('article-1', Y.encodeStateAsUpdate(doc), ids.at(-1)!, '{not json');
+		const errors: unknown[] = [];
+		const original = console.error;
+		console.error = (...args: unknown[]) => void errors.push(args);
+		try {
+			expect(storedTargets(store.load('article-1'), ['s1'])).toEqual(targetsOfDoc(doc, ['s1']));
+		} finally {
+			console.error = original;
+		}
+		expect(errors).toHaveLength(1);
 	});
 
 	it('finds articles and their segment ids', () => {

@@ -17,6 +17,7 @@ import { encodeAwareness, encodeSaveStatus, encodeSyncStep1, encodeSyncStep2, en
 import type { AwarenessEntry } from './protocol.ts';
 import type { SaveQueue, SaveTarget } from './save-queue.ts';
 import { TextChangeNotifier } from './text-events.ts';
+import { targetsOfDoc } from '../../ydoc/targets.ts';
 
 /** What a room needs from its server. */
 export interface RoomHost {
@@ -89,6 +90,8 @@ export class Room implements SaveTarget {
 	#unloadTimer: NodeJS.Timeout | null = null;
 	/** The document may not match storage (a stored row or an update failed to apply): never compact it. */
 	#damaged = false;
+	/** Storage holds the English of the stored state beside the snapshot (or there is no snapshot). */
+	#targetsStored: boolean;
 
 	/** Loads the document from storage (synchronous; throws if storage cannot be read). */
 	constructor(host: RoomHost, name: string, articleId: number) {
@@ -104,6 +107,7 @@ export class Room implements SaveTarget {
 
 		this.#segmentIds = new Set(host.store.segmentIds(articleId));
 		const stored = host.store.load(name);
+		this.#targetsStored = stored.updates.length === 0 && (stored.snapshot === null || stored.targets !== null);
 		if (stored.updates.length === 0) {
 			// The common case after a clean unload: one snapshot. Joiners are answered from these
 			// bytes; the Y.Doc is built right after (see ensureLoaded).
@@ -397,23 +401,40 @@ export class Room implements SaveTarget {
 	/**
 	 * Folds the log into the snapshot (one transaction): encodes the document and replaces
 	 * the snapshot, deleting the rows it covers. Skipped while updates are unstored or the
-	 * log is empty. Returns whether the log is now empty.
+	 * log is empty. With `withTargets` (unloading) the English is stored beside the snapshot
+	 * too, also when the log was already empty; while the room is live it is not worth the
+	 * time, and a snapshot stored without it says so (NULL). Returns whether the log is now empty.
 	 */
-	compact(): boolean {
-		if (this.#logRows === 0) return true;
+	compact(withTargets = false): boolean {
+		if (this.#logRows === 0) {
+			if (withTargets && !this.#targetsStored && this.loaded && !this.#damaged) this.#storeTargets();
+			return true;
+		}
 		if (!this.loaded || this.#pending.length > 0 || this.#damaged) return false;
 		const state = Y.encodeStateAsUpdate(this.doc);
+		const targets = withTargets ? JSON.stringify(targetsOfDoc(this.doc, this.#segmentIds)) : null;
 		try {
-			this.#host.store.compact(this.name, state, this.#lastStoredId);
+			this.#host.store.compact(this.name, state, this.#lastStoredId, targets);
 		} catch (err) {
 			console.error(`[collab] ${this.name}: compaction failed; the log stays (nothing lost)`, err);
 			return false;
 		}
+		this.#targetsStored = withTargets;
 		this.#logRows = 0;
 		this.#logBytes = 0;
 		this.#fullState = state;
 		this.#fullStateFrame = null;
 		return true;
+	}
+
+	#storeTargets(): void {
+		try {
+			this.#host.store.putTargets(this.name, JSON.stringify(targetsOfDoc(this.doc, this.#segmentIds)));
+			this.#targetsStored = true;
+		} catch (err) {
+			// Only a shortcut for readers is lost: they build the document from its state.
+			console.error(`[collab] ${this.name}: storing the English beside the snapshot failed`, err);
+		}
 	}
 
 	/* ---------------------------------------------------------------- unloading */
@@ -440,7 +461,7 @@ export class Room implements SaveTarget {
 
 	#unload(): void {
 		if (this.#state === 'unloaded') return;
-		this.compact();
+		this.compact(true);
 		this.#state = 'unloaded';
 		for (const timer of [this.#buildTimer, this.#unloadTimer]) if (timer) clearTimeout(timer);
 		this.#text.flush();

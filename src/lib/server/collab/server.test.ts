@@ -115,6 +115,23 @@ describe('CollabServer in-process', () => {
 		await expect(rt.collab!.encodeState('../x')).rejects.toThrow();
 	});
 
+	it('keeps the English beside the snapshot at unload; readTargets reads the live room or storage alike', async () => {
+		const a = client(tina);
+		await a.synced;
+		segmentText(a.doc, 's2').insert(0, 'Live English');
+		await waitFor(() => rowCount() > 0, 'update stored');
+		const ids = ['s1', 's2', 's3'];
+		const live = await rt.collab!.readTargets(docName(), ids);
+		expect(live.s1).toBeNull();
+		expect(JSON.stringify(live.s2)).toContain('Live English');
+		a.destroy();
+		await waitFor(() => collab().rooms.size === 0, 'room unloaded');
+		const row = rt.db.prepare('SELECT targets FROM ydoc_snapshots WHERE doc = ?').get(docName()) as { targets: string | null };
+		expect(JSON.parse(row.targets!)).toEqual(live);
+		expect(await rt.collab!.readTargets(docName(), ids)).toEqual(live);
+		await expect(rt.collab!.readTargets('../x', ids)).rejects.toThrow();
+	});
+
 	it('unloads a room after its last client left, compacted, and loads it back lazily', async () => {
 		const a = client(tina);
 		await a.synced;

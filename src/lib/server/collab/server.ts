@@ -13,7 +13,8 @@ import type { CollabControl, Runtime } from '../runtime.ts';
 import { Connection } from './connection.ts';
 import { dispatch } from './handlers.ts';
 import { resolveLimits, type CollabLimits } from './limits.ts';
-import { DocStore, mergeStored } from './persistence.ts';
+import { DocStore, mergeStored, storedTargets } from './persistence.ts';
+import { targetsOfDoc, type Targets } from '../../ydoc/targets.ts';
 import { ProtocolError, validateUpdate } from './protocol.ts';
 import { Room } from './room.ts';
 import { Outbox } from './outbox.ts';
@@ -217,6 +218,16 @@ export class CollabServer implements CollabControl {
 			return Y.encodeStateAsUpdate(room.doc);
 		}
 		return mergeStored(this.store.load(docName));
+	}
+
+	async readTargets(docName: string, segmentIds: readonly string[]): Promise<Targets> {
+		if (!parseDocName(docName)) throw new Error(`Not a document name: ${docName}`);
+		const room = this.rooms.get(docName);
+		if (room && room.state === 'open') {
+			if (!room.ensureLoaded()) throw new Error(`${docName} could not be loaded`);
+			return targetsOfDoc(room.doc, segmentIds);
+		}
+		return storedTargets(this.store.load(docName), segmentIds);
 	}
 
 	async applyServerUpdate(docName: string, update: Uint8Array): Promise<void> {
