@@ -63,6 +63,11 @@ export class Connection implements AwarenessOwner, OutboxClient {
 		return this.ws.readyState === WebSocket.OPEN;
 	}
 
+	/** Frames are queued or bytes still wait in the socket to be written. */
+	get sending(): boolean {
+		return this.#docFrames.length > 0 || this.#presenceFrames.length > 0 || this.socket.writableLength > 0;
+	}
+
 	/**
 	 * Queues one complete frame (frame.ts) for the end of this turn. `presence` frames go
 	 * after the turn's document frames, so a cursor never arrives before the text it is in.

@@ -34,11 +34,14 @@ const LOAD_ORIGIN = Symbol('load');
 const SERVER_ORIGIN = Symbol('server');
 
 /**
- * Delay before building the Y.Doc of a lazily loaded room when no update forces it: the
- * joiners' first sync is answered from the stored bytes meanwhile, so the CPU goes to
- * sending them their document first.
+ * A lazily loaded room builds its Y.Doc when the first writer answers the server's sync
+ * step 1 — which a client does only after it applied the document we sent it, so building
+ * (~80 ms for 2,000 pairs) never competes with a joiner's own load — or when any update
+ * arrives; this is the fallback for joiners that never answer (reviewers, stock clients).
  */
-const BUILD_DELAY_MS = 50;
+const BUILD_DELAY_MS = 1000;
+/** How often to look whether a joiner's document has gone out. */
+const STEP1_POLL_MS = 5;
 /** Presence not renewed for this long is removed (y-protocols' outdatedTimeout). */
 export const AWARENESS_TIMEOUT_MS = 30_000;
 
@@ -87,6 +90,7 @@ export class Room implements SaveTarget {
 	#effective = false;
 	#text: TextChangeNotifier;
 	#buildTimer: NodeJS.Timeout | null = null;
+	#storedStep1Scheduled = false;
 	#unloadTimer: NodeJS.Timeout | null = null;
 	/** The document may not match storage (a stored row or an update failed to apply): never compact it. */
 	#damaged = false;
@@ -161,6 +165,7 @@ export class Room implements SaveTarget {
 			if (this.loaded) this.#sendAfterCommit(conn, this.#step1());
 			else {
 				conn.needsStep1 = true;
+				this.#scheduleStoredStep1();
 				this.#scheduleBuild(BUILD_DELAY_MS);
 			}
 		}
@@ -376,6 +381,33 @@ export class Room implements SaveTarget {
 
 	#step1(): Buffer {
 		return (this.#step1Frame ??= binaryFrame(encodeSyncStep1(Y.encodeStateVector(this.doc))));
+	}
+
+	/**
+	 * Before the Y.Doc is built: sync step 1 from the stored bytes' state vector (~10 ms for
+	 * 2,000 pairs), once the joiners' document (sync step 2) has gone out — the event loop
+	 * must not stall while a megabyte still waits in a socket.
+	 */
+	#scheduleStoredStep1(delayMs = 0): void {
+		if (this.#storedStep1Scheduled) return;
+		this.#storedStep1Scheduled = true;
+		setTimeout(() => {
+			this.#storedStep1Scheduled = false;
+			if (this.#state !== 'open' || this.#unapplied === null) return;
+			if ([...this.conns].some((c) => c.needsStep1 && c.sending)) return this.#scheduleStoredStep1(STEP1_POLL_MS);
+			try {
+				this.#step1Frame ??= binaryFrame(encodeSyncStep1(Y.encodeStateVectorFromUpdate(this.#unapplied)));
+			} catch {
+				// Unreadable stored bytes: building reports it and closes the room.
+				this.ensureLoaded();
+				return;
+			}
+			for (const conn of this.conns) {
+				if (!conn.needsStep1) continue;
+				conn.needsStep1 = false;
+				this.#sendAfterCommit(conn, this.#step1Frame);
+			}
+		}, delayMs);
 	}
 
 	#scheduleBuild(delayMs: number): void {

@@ -132,6 +132,25 @@ describe('CollabServer in-process', () => {
 		await expect(rt.collab!.readTargets('../x', ids)).rejects.toThrow();
 	});
 
+	it('a cold room asks a joiner for its offline edits from the stored bytes, then builds', async () => {
+		const a = client(tina);
+		await a.synced;
+		segmentText(a.doc, 's2').insert(0, 'stored');
+		await waitFor(() => rowCount() > 0, 'update stored');
+		a.destroy();
+		await waitFor(() => collab().rooms.size === 0, 'room unloaded');
+		// Tom's copy has the stored text plus an edit the server never saw.
+		const offline = new Y.Doc();
+		Y.applyUpdate(offline, await rt.collab!.encodeState(docName()));
+		segmentText(offline, 's3').insert(0, 'typed offline');
+		const b = connect(wsBase, articleId, { token: tom.token, doc: offline });
+		clients.push(b);
+		await b.synced;
+		const room = () => collab().rooms.get(docName());
+		await waitFor(() => room()?.loaded === true && plainText(room()!.doc, 's3') === 'typed offline', 'offline edit arrived');
+		await waitFor(() => rowCount() > 0, 'offline edit stored');
+	});
+
 	it('unloads a room after its last client left, compacted, and loads it back lazily', async () => {
 		const a = client(tina);
 		await a.synced;
