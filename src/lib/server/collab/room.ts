@@ -40,6 +40,8 @@ const SERVER_ORIGIN = Symbol('server');
  * arrives; this is the fallback for joiners that never answer (reviewers, stock clients).
  */
 const BUILD_DELAY_MS = 1000;
+/** A room past its compaction thresholds compacts at once when the log reaches this many times them. */
+const COMPACT_FORCE_FACTOR = 10;
 /** How often to look whether a joiner's document has gone out. */
 const STEP1_POLL_MS = 5;
 /** Presence not renewed for this long is removed (y-protocols' outdatedTimeout). */
@@ -80,6 +82,7 @@ export class Room implements SaveTarget {
 	#logRows = 0;
 	#logBytes = 0;
 	#compactScheduled = false;
+	#compactTimer: NodeJS.Timeout | null = null;
 	/** Why the last write failed, while it has not succeeded again. */
 	#unsaved: string | null = null;
 	#segmentIds: Set<string>;
@@ -281,8 +284,7 @@ export class Room implements SaveTarget {
 		}
 		for (const p of batch) if (p.segments) this.#text.add(p.userId, p.segments);
 
-		const { compactAfterUpdates, compactAfterBytes } = this.#host.limits;
-		if (this.#logRows >= compactAfterUpdates || this.#logBytes >= compactAfterBytes) this.#scheduleCompact();
+		this.#maybeCompact();
 		if (this.#state === 'closing' && this.#pending.length === 0) this.#unload();
 		else this.#scheduleUnload();
 	}
@@ -420,7 +422,29 @@ export class Room implements SaveTarget {
 
 	/* ---------------------------------------------------------------- compaction */
 
+	/**
+	 * Past the thresholds, compaction waits for a pause in the typing (`compactQuietMs` with
+	 * no commit): it holds the event loop for an encode and an fsync, which everyone's
+	 * keystrokes would wait behind. Continuous typing past COMPACT_FORCE_FACTOR × the
+	 * thresholds compacts anyway, so the log a crash leaves stays bounded.
+	 */
+	#maybeCompact(): void {
+		const { compactAfterUpdates, compactAfterBytes, compactQuietMs } = this.#host.limits;
+		if (this.#logRows < compactAfterUpdates && this.#logBytes < compactAfterBytes) return;
+		if (this.#logRows >= compactAfterUpdates * COMPACT_FORCE_FACTOR || this.#logBytes >= compactAfterBytes * COMPACT_FORCE_FACTOR) {
+			this.#scheduleCompact();
+			return;
+		}
+		if (this.#compactTimer) clearTimeout(this.#compactTimer);
+		this.#compactTimer = setTimeout(() => {
+			this.#compactTimer = null;
+			this.#scheduleCompact();
+		}, compactQuietMs);
+	}
+
 	#scheduleCompact(): void {
+		if (this.#compactTimer) clearTimeout(this.#compactTimer);
+		this.#compactTimer = null;
 		if (this.#compactScheduled) return;
 		this.#compactScheduled = true;
 		// After this turn's broadcasts have gone out.
@@ -495,7 +519,7 @@ export class Room implements SaveTarget {
 		if (this.#state === 'unloaded') return;
 		this.compact(true);
 		this.#state = 'unloaded';
-		for (const timer of [this.#buildTimer, this.#unloadTimer]) if (timer) clearTimeout(timer);
+		for (const timer of [this.#buildTimer, this.#unloadTimer, this.#compactTimer]) if (timer) clearTimeout(timer);
 		this.#text.flush();
 		this.#held = [];
 		this.#host.detach(this);

@@ -151,6 +151,33 @@ describe('CollabServer in-process', () => {
 		await waitFor(() => rowCount() > 0, 'offline edit stored');
 	});
 
+	it('compacts past the thresholds at the next pause in typing, or at once when typing never pauses', async () => {
+		const limits = collab().limits;
+		limits.compactAfterUpdates = 5;
+		const a = client(tina);
+		await a.synced;
+		const text = segmentText(a.doc, 's2');
+		const type = async (n: number) => {
+			for (let i = 0; i < n; i++) {
+				const before = rowCount();
+				text.insert(text.length, 'x');
+				await waitFor(() => rowCount() !== before, 'keystroke stored');
+			}
+		};
+		// No pause long enough: the log passes 10× the threshold and is folded while typing goes on.
+		limits.compactQuietMs = 60_000;
+		await type(40);
+		expect(rowCount()).toBeGreaterThanOrEqual(40);
+		await type(14);
+		await waitFor(() => rowCount() < 10, 'forced compaction');
+		// A short pause after passing the threshold folds the log with the client still there.
+		limits.compactQuietMs = 100;
+		await type(6);
+		await waitFor(() => rowCount() === 0, 'compaction in the pause');
+		expect(collab().rooms.get(docName())?.conns.size).toBe(1);
+		expect(plainText(collab().rooms.get(docName())!.doc, 's2')).toBe('x'.repeat(60));
+	});
+
 	it('unloads a room after its last client left, compacted, and loads it back lazily', async () => {
 		const a = client(tina);
 		await a.synced;
