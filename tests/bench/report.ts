@@ -1,6 +1,7 @@
 // The benchmark's result (the JSON object of issue 8, plus detail fields) and its readable
 // table: each row a measurement, its baseline, the ratio and the target it is held to.
 import type { MachineInfo } from './lib/machine.ts';
+import type { BrowserResult } from './browser.ts';
 
 export interface BenchResult {
 	machine: MachineInfo;
@@ -33,16 +34,7 @@ export interface BenchResult {
 		compact_state_bytes: number;
 		db_file_bytes: number;
 	};
-	browser?: {
-		interactive_ms: Record<string, number>;
-		eager_interactive_ms: Record<string, number>;
-		eager_synced_interactive_ms: Record<string, number>;
-		keystroke_p95_ms: Record<string, number>;
-		keystroke_p50_ms: Record<string, number>;
-		remote_paint_p50_ms: number;
-		remote_paint_p99_ms: number;
-		mounted_editors: Record<string, number>;
-	};
+	browser?: Omit<BrowserResult, 'mounted'> & { mounted_editors: Record<string, number> };
 	import?: { pairs: number; ms: number };
 	export?: { pairs: number; ms: number; floor_ms: number; input_ms: number; render_ms: number; bytes: number };
 }

@@ -2,18 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { GlossaryEntry } from '../types.ts';
 import { Automaton, compileGlossary, type MatchStats, type PatternMatch } from './matcher.ts';
 import { glossaryEntry } from '../glossary/entries.test-helpers.ts';
+import { mulberry32 } from '../../../tests/helpers/random.ts';
 
-/** Deterministic PRNG (mulberry32), so failures reproduce. */
-function rng(seed: number) {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+/** Deterministic, so failures reproduce. */
+const rng = mulberry32;
 
 /** The obvious reference: at each position, the longest pattern starting there. */
 function naive(text: string, patterns: string[]): PatternMatch[] {

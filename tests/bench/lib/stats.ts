@@ -24,16 +24,7 @@ export function round(x: number, digits = 2): number {
 	return Math.round(x * f) / f;
 }
 
-/** A deterministic PRNG (mulberry32): the same article and typing every run. */
-export function rng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+/** A deterministic PRNG: the same article and typing every run. */
+export { mulberry32 as rng } from '../../helpers/random.ts';
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
