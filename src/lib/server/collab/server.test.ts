@@ -2,7 +2,7 @@
 // dir, real y-websocket clients): the parts the rest of the app talks to through
 // CollabControl and the event bus, and the storage-failure path.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,10 +19,11 @@ import { decodeSaveStatus, MessageType, SaveState } from './protocol.ts';
 import { seedUser, type SeededUser } from '../../../../tests/helpers/users.ts';
 import { seedArticle } from '../../../../tests/helpers/articles.ts';
 import { connect, plainText, segmentText, upgrade, waitFor, type Client } from '../../../../tests/helpers/collab.ts';
+import { startInProcessCollab, type InProcessCollab } from '../../../../tests/helpers/inprocess.ts';
 
 let dir: string;
 let rt: Runtime;
-let http: Server;
+let env: InProcessCollab;
 let handle: CollabHandle;
 let wsBase: string;
 let tina: SeededUser;
@@ -31,12 +32,8 @@ let articleId: number;
 let clients: Client[];
 
 beforeEach(async () => {
-	dir = mkdtempSync(join(tmpdir(), 'duizhao-collab-'));
-	rt = createRuntime(configFromEnv({}, { dataDir: dir, collab: { unloadDelayMs: 50, textEventDebounceMs: 50 } }));
-	http = createServer((_req, res) => res.end());
-	handle = attachCollab(http, rt, { dev: false });
-	await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
-	wsBase = `ws://127.0.0.1:${(http.address() as AddressInfo).port}`;
+	env = await startInProcessCollab('duizhao-collab-');
+	({ dir, rt, handle, wsBase } = env);
 	tina = seedUser(dir, 'tina', 'translator');
 	tom = seedUser(dir, 'tom', 'translator');
 	articleId = seedArticle(dir, [{ text: '标题' }, { text: '第一段' }, { text: '第二段' }]);
@@ -45,13 +42,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
 	for (const c of clients) c.destroy();
-	await handle.close();
-	await new Promise<void>((r) => {
-		http.close(() => r());
-		http.closeAllConnections();
-	});
-	rt.db.close();
-	rmSync(dir, { recursive: true, force: true });
+	await env.close();
 });
 
 const collab = () => rt.collab as CollabServer;

@@ -2,30 +2,22 @@
 // dir, a real y-websocket client): what gets filled, what is skipped, that an open page
 // sees it live, and the statuses and credits it leaves.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import * as Y from 'yjs';
-import { createRuntime } from '../app.ts';
-import { configFromEnv } from '../config.ts';
 import type { Runtime } from '../runtime.ts';
-import { attachCollab, type CollabHandle } from '../collab/index.ts';
 import { HttpError } from '../http/errors.ts';
 import { XLIFF_NS } from '../../export/index.ts';
 import type { SessionUser } from '../../types.ts';
 import { seedUser } from '../../../../tests/helpers/users.ts';
 import { seedArticle } from '../../../../tests/helpers/articles.ts';
 import { connect, plainText, segmentText, waitFor, type Client } from '../../../../tests/helpers/collab.ts';
+import { startInProcessCollab, type InProcessCollab } from '../../../../tests/helpers/inprocess.ts';
 import { loadCredits } from './export.ts';
 import { fillUpdate, importedStatus, importXliff } from './xliff-import.ts';
 import { targetsFromState } from './targets.ts';
 
 let dir: string;
 let rt: Runtime;
-let http: Server;
-let handle: CollabHandle;
+let env: InProcessCollab;
 let wsBase: string;
 let editor: SessionUser;
 let token: string;
@@ -33,12 +25,8 @@ let articleId: number;
 let clients: Client[];
 
 beforeEach(async () => {
-	dir = mkdtempSync(join(tmpdir(), 'duizhao-xliff-'));
-	rt = createRuntime(configFromEnv({}, { dataDir: dir, collab: { unloadDelayMs: 50, textEventDebounceMs: 50 } }));
-	http = createServer((_req, res) => res.end());
-	handle = attachCollab(http, rt, { dev: false });
-	await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
-	wsBase = `ws://127.0.0.1:${(http.address() as AddressInfo).port}`;
+	env = await startInProcessCollab('duizhao-xliff-');
+	({ dir, rt, wsBase } = env);
 	const seeded = seedUser(dir, 'ed', 'editor');
 	rt.db.prepare(`UPDATE users SET display_name = 'Ed Itor' WHERE id = ?`).run(seeded.id);
 	editor = { id: seeded.id, name: 'ed', displayName: 'Ed Itor', role: 'editor', color: '#000000' };
@@ -49,13 +37,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
 	for (const c of clients) c.destroy();
-	await handle.close();
-	await new Promise<void>((r) => {
-		http.close(() => r());
-		http.closeAllConnections();
-	});
-	rt.db.close();
-	rmSync(dir, { recursive: true, force: true });
+	await env.close();
 });
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
