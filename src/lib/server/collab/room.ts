@@ -373,16 +373,24 @@ export class Room implements SaveTarget {
 			this.reset();
 			return false;
 		}
+		this.#sendOwedStep1();
+		return true;
+	}
+
+	/** Our sync step 1: the state vector of the document, or of the stored bytes before it is built. */
+	#step1(): Buffer {
+		return (this.#step1Frame ??= binaryFrame(
+			encodeSyncStep1(this.#unapplied ? Y.encodeStateVectorFromUpdate(this.#unapplied) : Y.encodeStateVector(this.doc))
+		));
+	}
+
+	/** Sends sync step 1 to every joiner still owed one. */
+	#sendOwedStep1(): void {
 		for (const conn of this.conns) {
 			if (!conn.needsStep1) continue;
 			conn.needsStep1 = false;
 			this.#sendAfterCommit(conn, this.#step1());
 		}
-		return true;
-	}
-
-	#step1(): Buffer {
-		return (this.#step1Frame ??= binaryFrame(encodeSyncStep1(Y.encodeStateVector(this.doc))));
 	}
 
 	/**
@@ -398,16 +406,10 @@ export class Room implements SaveTarget {
 			if (this.#state !== 'open' || this.#unapplied === null) return;
 			if ([...this.conns].some((c) => c.needsStep1 && c.sending)) return this.#scheduleStoredStep1(STEP1_POLL_MS);
 			try {
-				this.#step1Frame ??= binaryFrame(encodeSyncStep1(Y.encodeStateVectorFromUpdate(this.#unapplied)));
+				this.#sendOwedStep1();
 			} catch {
 				// Unreadable stored bytes: building reports it and closes the room.
 				this.ensureLoaded();
-				return;
-			}
-			for (const conn of this.conns) {
-				if (!conn.needsStep1) continue;
-				conn.needsStep1 = false;
-				this.#sendAfterCommit(conn, this.#step1Frame);
 			}
 		}, delayMs);
 	}
