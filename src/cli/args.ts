@@ -34,7 +34,8 @@ export function dataDirOf(flag: string | undefined): string {
 
 /** Opens (and migrates) the database in `dataDirOf(flag)`, runs `fn` with it and closes it. */
 export async function withDatabase<T>(flag: string | undefined, fn: (db: DB) => T | Promise<T>): Promise<T> {
-	const db = openDatabase({ dataDir: dataDirOf(flag) });
+	const config = configFromEnv();
+	const db = openDatabase({ dataDir: flag ?? config.dataDir, synchronous: config.synchronous });
 	try {
 		return await fn(db);
 	} finally {

@@ -9,7 +9,7 @@ import { recordAuthors } from './records/authors.ts';
 import { recheckOnTextChange } from './records/claims.ts';
 
 export function createRuntime(config: Config): Runtime {
-	const db = openDatabase({ dataDir: config.dataDir });
+	const db = openDatabase({ dataDir: config.dataDir, synchronous: config.synchronous });
 	const rt: Runtime = { config, db, events: new LocalBroadcaster(), collab: null };
 	// Record reactions to text changes (the collab server only announces them).
 	draftOnTyping(rt);

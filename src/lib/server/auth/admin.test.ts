@@ -26,7 +26,7 @@ let collab: RecordingCollab;
 beforeEach(() => {
 	collab = new RecordingCollab();
 	rt = {
-		config: { dataDir: ':memory:', port: 0, host: '127.0.0.1', origin: null },
+		config: { dataDir: ':memory:', synchronous: 'normal', port: 0, host: '127.0.0.1', origin: null },
 		db: openDatabase({ dataDir: ':memory:' }),
 		events: new LocalBroadcaster(),
 		collab

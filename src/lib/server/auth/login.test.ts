@@ -10,7 +10,7 @@ import { createUser, setActive } from './users.ts';
 let rt: Runtime;
 beforeEach(async () => {
 	rt = {
-		config: { dataDir: ':memory:', port: 0, host: '127.0.0.1', origin: null },
+		config: { dataDir: ':memory:', synchronous: 'normal', port: 0, host: '127.0.0.1', origin: null },
 		db: openDatabase({ dataDir: ':memory:' }),
 		events: new LocalBroadcaster(),
 		collab: null

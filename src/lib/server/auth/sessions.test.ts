@@ -10,7 +10,7 @@ import { createUser, setActive } from './users.ts';
 let rt: Runtime;
 beforeEach(() => {
 	const db = openDatabase({ dataDir: ':memory:' });
-	rt = { config: { dataDir: ':memory:', port: 0, host: '127.0.0.1', origin: null }, db, events: new LocalBroadcaster(), collab: null };
+	rt = { config: { dataDir: ':memory:', synchronous: 'normal', port: 0, host: '127.0.0.1', origin: null }, db, events: new LocalBroadcaster(), collab: null };
 });
 afterEach(() => rt.db.close());
 

@@ -1,6 +1,6 @@
 // Durable storage of Yjs documents in SQLite: an append-only update log (`ydoc_updates`)
 // plus one compacted snapshot per document (`ydoc_snapshots`), both from 001_core. Appends
-// for a whole event-loop turn go in one transaction (one fsync under synchronous=FULL);
+// for a whole event-loop turn go in one transaction (one commit, one fsync when FULL);
 // compaction replaces the snapshot and deletes the log rows it covers in one transaction,
 // so a crash at any point leaves either the old or the new pair, never a gap. Beside the
 // snapshot the English as JSON (008_snapshot_targets), so readers of a closed document skip Yjs.

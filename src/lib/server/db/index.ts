@@ -1,6 +1,7 @@
 // Opens the SQLite database and applies numbered migrations at start (ARCHITECTURE §2).
-// WAL mode; synchronous=FULL so a committed Yjs update survives power loss, not only a
-// process crash (the collab server appends before it broadcasts — see collab/persistence).
+// WAL mode. `synchronous` chooses what a committed Yjs update survives (the collab server
+// appends before it broadcasts — see collab/persistence): NORMAL (the default) survives a
+// killed or crashed server, and FULL — an fsync per commit — also a power cut or OS crash.
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,13 +10,33 @@ import type { Migration } from './migrations/types.ts';
 
 export type DB = Database.Database;
 
+const statements = new WeakMap<DB, Map<string, Database.Statement>>();
+
+/**
+ * `db.prepare(sql)`, compiled once per database and kept: for queries that run on every
+ * text notice of the collab server, where compiling the SQL would cost more than running it.
+ */
+export function prepared<P extends unknown[] = unknown[], R = unknown>(db: DB, sql: string): Database.Statement<P, R> {
+	let map = statements.get(db);
+	if (!map) statements.set(db, (map = new Map()));
+	let stmt = map.get(sql);
+	if (!stmt) map.set(sql, (stmt = db.prepare(sql)));
+	return stmt as unknown as Database.Statement<P, R>;
+}
+
+/** SQLite's `synchronous` setting in WAL mode (README, "durability"). */
+export type Synchronous = 'normal' | 'full';
+export const SYNCHRONOUS_MODES: readonly Synchronous[] = ['normal', 'full'];
+
 export interface OpenOptions {
 	/** Directory that holds `duizhao.sqlite`; created if missing. `:memory:` for tests. */
 	dataDir: string;
+	/** Default `normal`. */
+	synchronous?: Synchronous;
 }
 
 /** Opens (creating if needed) and migrates the database. */
-export function openDatabase({ dataDir }: OpenOptions): DB {
+export function openDatabase({ dataDir, synchronous = 'normal' }: OpenOptions): DB {
 	let file = ':memory:';
 	if (dataDir !== ':memory:') {
 		mkdirSync(dataDir, { recursive: true });
@@ -23,7 +44,7 @@ export function openDatabase({ dataDir }: OpenOptions): DB {
 	}
 	const db = new Database(file);
 	db.pragma('journal_mode = WAL');
-	db.pragma('synchronous = FULL');
+	db.pragma(`synchronous = ${synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
 	db.pragma('foreign_keys = ON');
 	db.pragma('busy_timeout = 5000');
 	migrate(db);

@@ -12,7 +12,7 @@ import { createGlossaryEntry, deleteGlossaryEntry, ImportRejected, importGlossar
 
 function setup() {
 	const db = openDatabase({ dataDir: ':memory:' });
-	const rt: Runtime = { config: { dataDir: ':memory:', port: 0, host: '127.0.0.1', origin: null }, db, events: new LocalBroadcaster(), collab: null };
+	const rt: Runtime = { config: { dataDir: ':memory:', synchronous: 'normal', port: 0, host: '127.0.0.1', origin: null }, db, events: new LocalBroadcaster(), collab: null };
 	const pushed: RecordEvent[] = [];
 	rt.events.subscribe(topics.glossary, (e) => pushed.push(e));
 	const users = {} as Record<Role, SessionUser>;

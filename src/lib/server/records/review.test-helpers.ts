@@ -29,7 +29,7 @@ export function fixture(): Fixture {
 		events.push({ topic, event });
 		publish(topic, event);
 	};
-	const rt: Runtime = { config: { dataDir: ':memory:', port: 0, host: '127.0.0.1', origin: null }, db, events: broadcaster, collab: null };
+	const rt: Runtime = { config: { dataDir: ':memory:', synchronous: 'normal', port: 0, host: '127.0.0.1', origin: null }, db, events: broadcaster, collab: null };
 	const now = new Date().toISOString();
 	const users = {} as Record<Role, SessionUser>;
 	for (const role of ['admin', 'editor', 'translator', 'reviewer'] as Role[]) {
