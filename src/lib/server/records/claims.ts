@@ -16,6 +16,7 @@ import { HttpError } from '../http/errors.ts';
 import { topics, type TextChanged } from '../events.ts';
 import type { Runtime } from '../runtime.ts';
 import { getClaim, listClaims } from '../db/review.ts';
+import { prepared } from '../db/index.ts';
 import { linkedText } from '../../ydoc/anchors.ts';
 import { articleState } from './targets.ts';
 import {
@@ -192,13 +193,12 @@ export function deleteClaim(rt: Runtime, user: SessionUser, articleId: number, c
  * module) cannot be compared and is left alone until it is resolved again.
  */
 export async function recheckSegments(rt: Runtime, change: TextChanged): Promise<Claim[]> {
-	const rows = rt.db
-		.prepare(
-			`SELECT id, segment_id, target, resolved_text FROM claims
-			 WHERE article_id = ? AND status = 'resolved' AND recheck = 0 AND resolved_text IS NOT NULL
-			   AND segment_id IN (SELECT value FROM json_each(?))`
-		)
-		.all(change.articleId, JSON.stringify(change.segmentIds)) as { id: number; segment_id: string; target: string | null; resolved_text: string }[];
+	const rows = prepared<[number, string], { id: number; segment_id: string; target: string | null; resolved_text: string }>(
+		rt.db,
+		`SELECT id, segment_id, target, resolved_text FROM claims
+		 WHERE article_id = ? AND status = 'resolved' AND recheck = 0 AND resolved_text IS NOT NULL
+		   AND segment_id IN (SELECT value FROM json_each(?))`
+	).all(change.articleId, JSON.stringify(change.segmentIds));
 	if (!rows.length) return [];
 	const doc = new Y.Doc();
 	const flagged: Claim[] = [];

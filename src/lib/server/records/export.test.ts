@@ -86,3 +86,19 @@ describe('credits', () => {
 		expect(loadCredits(rt.db, 1).translators[0]).toBe('Bo Wang');
 	});
 });
+
+describe('noteAuthors', () => {
+	it('keeps the first time and moves the last one in minute steps, not on every notice', () => {
+		const { rt, user } = setup();
+		const ana = user('ana', 'Ana Li');
+		const times = () => rt.db.prepare('SELECT first_at, last_at FROM segment_authors WHERE user_id = ?').get(ana);
+		noteAuthors(rt.db, 1, ['s2'], ana, new Date('2026-11-26T01:00:00.000Z'));
+		noteAuthors(rt.db, 1, ['s2'], ana, new Date('2026-11-26T01:00:30.000Z'));
+		expect(times()).toEqual({ first_at: '2026-11-26T01:00:00.000Z', last_at: '2026-11-26T01:00:00.000Z' });
+		noteAuthors(rt.db, 1, ['s2'], ana, new Date('2026-11-26T01:01:00.001Z'));
+		expect(times()).toEqual({ first_at: '2026-11-26T01:00:00.000Z', last_at: '2026-11-26T01:01:00.001Z' });
+		// An older notice never moves it back.
+		noteAuthors(rt.db, 1, ['s2'], ana, new Date('2026-11-26T00:00:00.000Z'));
+		expect(times()).toEqual({ first_at: '2026-11-26T01:00:00.000Z', last_at: '2026-11-26T01:01:00.001Z' });
+	});
+});

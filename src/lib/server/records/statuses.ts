@@ -6,15 +6,15 @@ import { canSetStatus } from '../auth/permissions.ts';
 import { HttpError } from '../http/errors.ts';
 import { topics, type TextChanged } from '../events.ts';
 import type { Runtime } from '../runtime.ts';
+import { prepared } from '../db/index.ts';
 
 function write(rt: Runtime, articleId: number, segmentId: string, status: Status, userId: number | null): SegmentStatus {
 	const updatedAt = new Date().toISOString();
-	rt.db
-		.prepare(
-			`INSERT INTO segment_status (article_id, segment_id, status, updated_by, updated_at) VALUES (?, ?, ?, ?, ?)
-			 ON CONFLICT (article_id, segment_id) DO UPDATE SET status = excluded.status, updated_by = excluded.updated_by, updated_at = excluded.updated_at`
-		)
-		.run(articleId, segmentId, status, userId, updatedAt);
+	prepared(
+		rt.db,
+		`INSERT INTO segment_status (article_id, segment_id, status, updated_by, updated_at) VALUES (?, ?, ?, ?, ?)
+		 ON CONFLICT (article_id, segment_id) DO UPDATE SET status = excluded.status, updated_by = excluded.updated_by, updated_at = excluded.updated_at`
+	).run(articleId, segmentId, status, userId, updatedAt);
 	const record = { segmentId, status, updatedBy: userId, updatedAt };
 	rt.events.publish(topics.article(articleId), { type: 'status', data: record });
 	return record;
@@ -40,18 +40,15 @@ export function setStatus(rt: Runtime, user: SessionUser, articleId: number, seg
 export function draftOnTyping(rt: Runtime): () => void {
 	return rt.events.subscribe(topics.text, (event) => {
 		const { articleId, segmentIds, userId } = event.data as TextChanged;
-		const current = new Map(
-			(
-				rt.db
-					.prepare(`SELECT segment_id, status FROM segment_status WHERE article_id = ?`)
-					.all(articleId) as { segment_id: string; status: Status }[]
-			).map((r) => [r.segment_id, r.status])
+		// One indexed lookup per changed pair: this runs on every notice while people type.
+		const current = prepared<[number, string], { status: Status | null }>(
+			rt.db,
+			`SELECT st.status FROM segments s LEFT JOIN segment_status st ON st.article_id = s.article_id AND st.segment_id = s.id
+			 WHERE s.article_id = ? AND s.id = ?`
 		);
-		const known = rt.db.prepare('SELECT 1 FROM segments WHERE article_id = ? AND id = ?');
 		for (const segmentId of segmentIds) {
-			if ((current.get(segmentId) ?? 'empty') === 'empty' && known.get(articleId, segmentId)) {
-				write(rt, articleId, segmentId, 'draft', userId);
-			}
+			const row = current.get(articleId, segmentId);
+			if (row && (row.status ?? 'empty') === 'empty') write(rt, articleId, segmentId, 'draft', userId);
 		}
 	});
 }
