@@ -48,7 +48,7 @@ function rows(r: BenchResult): Row[] {
 	const out: Row[] = [];
 	const f = r.fanout;
 	if (f) {
-		out.push([`fanout p50 (${f.clients} clients, ${f.typists} typing)`, ms(f.p50_ms), `ref ${ms(f.ref_p50_ms)}`, `+${(f.p50_ms - f.ref_p50_ms).toFixed(2)} ms`, '≤ ref + 1 ms', f.p50_ms <= f.ref_p50_ms + 1]);
+		out.push([`fanout p50 (${f.clients} clients, ${f.typists} typing)`, ms(f.p50_ms), `ref ${ms(f.ref_p50_ms)}`, `${f.p50_ms >= f.ref_p50_ms ? '+' : '−'}${Math.abs(f.p50_ms - f.ref_p50_ms).toFixed(2)} ms`, '≤ ref + 1 ms', f.p50_ms <= f.ref_p50_ms + 1]);
 		out.push(['fanout p99', ms(f.p99_ms), `ref ${ms(f.ref_p99_ms)}`, times(f.p99_ms / f.ref_p99_ms), '≤ 1.0×', f.p99_ms <= f.ref_p99_ms]);
 		out.push(['server CPU per delivered message', `${f.cpu_per_msg_us.toFixed(1)} µs`, `ref ${f.ref_cpu_per_msg_us.toFixed(1)} µs`, times(f.cpu_per_msg_ratio), '≤ 0.7×', f.cpu_per_msg_ratio <= 0.7]);
 		out.push([

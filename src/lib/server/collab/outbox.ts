@@ -7,7 +7,7 @@
 
 /** A connection with frames waiting (connection.ts). */
 export interface OutboxClient {
-	/** Writes the queued frames, corked into one write. */
+	/** Writes the queued frames in one write. */
 	writeQueued(): void;
 }
 

@@ -44,6 +44,8 @@ const BUILD_DELAY_MS = 1000;
 const COMPACT_FORCE_FACTOR = 10;
 /** How often to look whether a joiner's document has gone out. */
 const STEP1_POLL_MS = 5;
+/** The acknowledgement every commit sends its writers; sockets never modify what they write. */
+const SAVED_FRAME = binaryFrame(encodeSaveStatus(SaveState.saved));
 /** Presence not renewed for this long is removed (y-protocols' outdatedTimeout). */
 export const AWARENESS_TIMEOUT_MS = 30_000;
 
@@ -305,7 +307,7 @@ export class Room implements SaveTarget {
 		let frame: Buffer | null = null;
 		for (const conn of only ?? this.conns) {
 			if (!conn.saveStatus) continue;
-			frame ??= binaryFrame(encodeSaveStatus(state, detail));
+			frame ??= state === SaveState.saved && detail === '' ? SAVED_FRAME : binaryFrame(encodeSaveStatus(state, detail));
 			conn.send(frame);
 		}
 	}
