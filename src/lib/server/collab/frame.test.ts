@@ -19,6 +19,14 @@ describe('binaryFrame', () => {
 		}
 	});
 
+	it('joins several parts into one payload, sizing the header by their sum', () => {
+		const head = new Uint8Array([0, 1, 2]);
+		const body = new Uint8Array(65534).fill(5);
+		const frame = binaryFrame(head, body);
+		expect(frame.byteLength).toBe(10 + 65537);
+		expect(Buffer.from(readBinaryFrame(frame)).equals(Buffer.concat([head, body]))).toBe(true);
+	});
+
 	it('copies the payload (later changes to the source do not leak into a queued frame)', () => {
 		const payload = new Uint8Array([1, 2, 3]);
 		const frame = binaryFrame(payload);

@@ -6,10 +6,12 @@
 // neither of which we do: each write is one whole frame, in order with `ws`'s own frames.
 
 /**
- * One final, unmasked, binary frame (RFC 6455 §5.2) carrying `payload`, as a single buffer.
+ * One final, unmasked, binary frame (RFC 6455 §5.2) carrying the `parts` one after the
+ * other as its payload, as a single buffer: the payload is copied once, straight into place.
  */
-export function binaryFrame(payload: Uint8Array): Buffer {
-	const length = payload.byteLength;
+export function binaryFrame(...parts: Uint8Array[]): Buffer {
+	let length = 0;
+	for (const part of parts) length += part.byteLength;
 	const header = length < 126 ? 2 : length < 65536 ? 4 : 10;
 	const frame = Buffer.allocUnsafe(header + length);
 	frame[0] = 0x82; // FIN + opcode 2 (binary)
@@ -23,7 +25,11 @@ export function binaryFrame(payload: Uint8Array): Buffer {
 		frame.writeUInt32BE(Math.floor(length / 2 ** 32), 2);
 		frame.writeUInt32BE(length >>> 0, 6);
 	}
-	frame.set(payload, header);
+	let offset = header;
+	for (const part of parts) {
+		frame.set(part, offset);
+		offset += part.byteLength;
+	}
 	return frame;
 }
 

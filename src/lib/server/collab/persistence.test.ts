@@ -94,9 +94,12 @@ describe('DocStore', () => {
 		const ids = store.append(updates.map((data) => ({ doc: 'article-1', data })));
 		const english = JSON.stringify(targetsOfDoc(doc, ['s1']));
 		store.compact('article-1', Y.encodeStateAsUpdate(doc), ids.at(-1)!, english);
-		expect(store.load('article-1').targets).toBe(english);
+		expect(store.load('article-1')).toMatchObject({ targets: english, hasTargets: true });
+		// A room only asks whether the English is there, without reading it.
+		expect(store.load('article-1', { targets: false })).toMatchObject({ targets: null, hasTargets: true });
 		store.compact('article-1', Y.encodeStateAsUpdate(doc), ids.at(-1)!);
-		expect(store.load('article-1').targets).toBeNull();
+		expect(store.load('article-1')).toMatchObject({ targets: null, hasTargets: false });
+		expect(store.load('article-1', { targets: false }).hasTargets).toBe(false);
 		store.putTargets('article-1', english);
 		expect(store.load('article-1').targets).toBe(english);
 	});

@@ -15,8 +15,10 @@ export interface StoredDoc {
 	snapshot: Uint8Array | null;
 	/** Log rows after the snapshot, oldest first. */
 	updates: { id: number; data: Uint8Array }[];
-	/** The snapshot's English as JSON (`Targets`), or null if it was stored without it. */
+	/** The snapshot's English as JSON (`Targets`), or null if it was stored without it (or not asked for). */
 	targets: string | null;
+	/** Whether the snapshot was stored with its English. */
+	hasTargets: boolean;
 }
 
 /** A stored document (snapshot and log) as one Yjs update, without building a Y.Doc. */
@@ -65,6 +67,7 @@ export class DocStore {
 		articleExists: Statement<[number], { one: number }>;
 		segmentIds: Statement<[number], { id: string }>;
 		snapshot: Statement<[string], { state: Buffer; targets: string | null }>;
+		snapshotOnly: Statement<[string], { state: Buffer; hasTargets: number }>;
 		updates: Statement<[string], { id: number; data: Buffer }>;
 		append: Statement<[string, Buffer, number]>;
 		putSnapshot: Statement<[string, Buffer, string | null, number]>;
@@ -80,6 +83,7 @@ export class DocStore {
 			articleExists: db.prepare('SELECT 1 AS one FROM articles WHERE id = ?'),
 			segmentIds: db.prepare('SELECT id FROM segments WHERE article_id = ?'),
 			snapshot: db.prepare('SELECT state, targets FROM ydoc_snapshots WHERE doc = ?'),
+			snapshotOnly: db.prepare('SELECT state, targets IS NOT NULL AS hasTargets FROM ydoc_snapshots WHERE doc = ?'),
 			updates: db.prepare('SELECT id, data FROM ydoc_updates WHERE doc = ? ORDER BY id'),
 			append: db.prepare('INSERT INTO ydoc_updates (doc, data, created_at) VALUES (?, ?, ?)'),
 			putSnapshot: db.prepare(
@@ -110,13 +114,20 @@ export class DocStore {
 		return this.#stmts.segmentIds.all(articleId).map((r) => r.id);
 	}
 
-	/** Reads a document's snapshot and log in one read transaction (a consistent pair). */
-	load(doc: string): StoredDoc {
+	/**
+	 * Reads a document's snapshot and log in one read transaction (a consistent pair).
+	 * `targets: false` leaves the English JSON unread (a room only needs to know it is there).
+	 */
+	load(doc: string, { targets = true } = {}): StoredDoc {
 		this.queries++;
-		return this.#db.transaction(() => {
-			const snap = this.#stmts.snapshot.get(doc);
+		return this.#db.transaction((): StoredDoc => {
 			const updates = this.#stmts.updates.all(doc);
-			return { snapshot: snap ? snap.state : null, updates, targets: snap ? snap.targets : null };
+			if (!targets) {
+				const snap = this.#stmts.snapshotOnly.get(doc);
+				return { snapshot: snap ? snap.state : null, updates, targets: null, hasTargets: snap?.hasTargets === 1 };
+			}
+			const snap = this.#stmts.snapshot.get(doc);
+			return { snapshot: snap ? snap.state : null, updates, targets: snap ? snap.targets : null, hasTargets: snap?.targets != null };
 		})();
 	}
 

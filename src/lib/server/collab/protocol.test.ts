@@ -61,6 +61,14 @@ describe('decodeClientMessage', () => {
 		expect(Array.from(encodeUpdate(update))).toEqual(Array.from(upd));
 
 		expect(decodeClientMessage(encodeSyncStep2(update)).kind).toBe('sync-step2');
+		// Byte for byte what a y-protocols step 2 is, also with a length needing a multi-byte varint.
+		const big = new Uint8Array(300).fill(7);
+		const expected = frame((e) => {
+			encoding.writeVarUint(e, MessageType.sync);
+			encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2);
+			encoding.writeVarUint8Array(e, big);
+		});
+		expect(Array.from(encodeSyncStep2(big))).toEqual(Array.from(expected));
 
 		const awareness = new awarenessProtocol.Awareness(doc);
 		awareness.setLocalState({ user: { name: 'x' }, cursor: null });

@@ -152,11 +152,24 @@ export function encodeSyncStep1(stateVector: Uint8Array): Uint8Array {
 
 /** `sync step 2`: the answer to a step 1, the update the client lacks. */
 export function encodeSyncStep2(update: Uint8Array): Uint8Array {
-	return message((e) => {
+	const [head] = syncStep2Parts(update);
+	const out = new Uint8Array(head.byteLength + update.byteLength);
+	out.set(head);
+	out.set(update, head.byteLength);
+	return out;
+}
+
+/**
+ * `sync step 2` as [head, update]: what `encodeSyncStep2` returns, without copying the
+ * update (a whole document, for a joiner) into a new array first — `binaryFrame(...parts)`.
+ */
+export function syncStep2Parts(update: Uint8Array): [Uint8Array, Uint8Array] {
+	const head = message((e) => {
 		encoding.writeVarUint(e, MessageType.sync);
 		encoding.writeVarUint(e, SyncType.step2);
-		encoding.writeVarUint8Array(e, update);
+		encoding.writeVarUint(e, update.byteLength);
 	});
+	return [head, update];
 }
 
 /** `update`: one accepted change, broadcast to the other clients. */

@@ -13,7 +13,7 @@ import type { Connection } from './connection.ts';
 import { binaryFrame } from './frame.ts';
 import type { CollabLimits } from './limits.ts';
 import type { DocStore } from './persistence.ts';
-import { encodeAwareness, encodeSaveStatus, encodeSyncStep1, encodeSyncStep2, encodeUpdate, SaveState } from './protocol.ts';
+import { encodeAwareness, encodeSaveStatus, encodeSyncStep1, syncStep2Parts, encodeUpdate, SaveState } from './protocol.ts';
 import type { AwarenessEntry } from './protocol.ts';
 import type { SaveQueue, SaveTarget } from './save-queue.ts';
 import { TextChangeNotifier } from './text-events.ts';
@@ -115,8 +115,8 @@ export class Room implements SaveTarget {
 		this.doc.on('afterTransaction', this.#onTransaction);
 
 		this.#segmentIds = new Set(host.store.segmentIds(articleId));
-		const stored = host.store.load(name);
-		this.#targetsStored = stored.updates.length === 0 && (stored.snapshot === null || stored.targets !== null);
+		const stored = host.store.load(name, { targets: false });
+		this.#targetsStored = stored.updates.length === 0 && (stored.snapshot === null || stored.hasTargets);
 		if (stored.updates.length === 0) {
 			// The common case after a clean unload: one snapshot. Joiners are answered from these
 			// bytes; the Y.Doc is built right after (see ensureLoaded).
@@ -193,14 +193,14 @@ export class Room implements SaveTarget {
 	answerSyncStep1(conn: Connection, stateVector: Uint8Array, empty: boolean): void {
 		let frame: Buffer;
 		if (empty && this.#fullState) {
-			frame = this.#fullStateFrame ??= binaryFrame(encodeSyncStep2(this.#fullState));
+			frame = this.#fullStateFrame ??= binaryFrame(...syncStep2Parts(this.#fullState));
 		} else if (!this.loaded) {
-			frame = binaryFrame(encodeSyncStep2(Y.diffUpdate(this.#unapplied!, stateVector)));
+			frame = binaryFrame(...syncStep2Parts(Y.diffUpdate(this.#unapplied!, stateVector)));
 		} else if (empty) {
 			this.#fullState = Y.encodeStateAsUpdate(this.doc);
-			frame = this.#fullStateFrame = binaryFrame(encodeSyncStep2(this.#fullState));
+			frame = this.#fullStateFrame = binaryFrame(...syncStep2Parts(this.#fullState));
 		} else {
-			frame = binaryFrame(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)));
+			frame = binaryFrame(...syncStep2Parts(Y.encodeStateAsUpdate(this.doc, stateVector)));
 		}
 		this.#sendAfterCommit(conn, frame);
 	}
