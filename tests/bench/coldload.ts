@@ -36,6 +36,14 @@ export interface ColdloadResult {
 	rounds: { ref: number; cold: number; warm: number; floor: number }[];
 }
 
+/**
+ * Pause before every timed sample. Each sample leaves a 2,000-pair document's garbage in
+ * this process; V8 collects it in idle time within about a second. With a 200 ms pause
+ * the sample that came next paid for the one before (the cold load, always right after
+ * the reference, measured 10–20 ms slower than with this pause), so all four get the same.
+ */
+const QUIET_MS = 1500;
+
 /** Milliseconds from a new client's construction to its `synced` event. */
 export async function timeToSynced(target: CollabTarget, i = 0): Promise<number> {
 	const doc = new Y.Doc();
@@ -110,10 +118,12 @@ export async function coldload(opts: ColdloadOptions, log: (line: string) => voi
 			const warms: number[] = [];
 			const floors: number[] = [];
 			for (let k = 0; k < opts.samples; k++) {
-				refs.push(await timeToSynced(ref));
-				await sleep(200);
-				colds.push(await timeToSynced(dz));
-				await sleep(200);
+				// The reference and the cold room take turns going first (ABAB), each after the
+				// same quiet pause.
+				for (const target of (r + k) % 2 === 0 ? [ref, dz] : [dz, ref]) {
+					await sleep(QUIET_MS);
+					(target === ref ? refs : colds).push(await timeToSynced(target));
+				}
 				// Warm: a second client keeps the room loaded.
 				const holder = new WebsocketProvider(dz.serverUrl, dz.room, new Y.Doc(), {
 					params: dz.params(1),
@@ -121,12 +131,12 @@ export async function coldload(opts: ColdloadOptions, log: (line: string) => voi
 					WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket
 				});
 				await new Promise<void>((resolve) => holder.once('sync', () => resolve()));
-				await sleep(300);
+				await sleep(QUIET_MS);
 				warms.push(await timeToSynced(dz));
 				holder.destroy();
+				// The pause also lets the room unload (unloadDelayMs is 1 s): the next Duizhao sample is cold.
+				await sleep(QUIET_MS);
 				floors.push(floorMs(local));
-				// Let the room unload again (unloadDelayMs is 1 s) so the next Duizhao sample is cold.
-				await sleep(1800);
 			}
 			const round = { ref: median(refs), cold: median(colds), warm: median(warms), floor: median(floors) };
 			rounds.push(round);
