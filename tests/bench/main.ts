@@ -17,6 +17,7 @@ import { typedState } from './lib/history.ts';
 import { machineInfo, type MachineInfo } from './lib/machine.ts';
 import { summarizeProfile } from './lib/profile.ts';
 import { loadAverage } from './lib/proc.ts';
+import type { Kind } from './lib/servers.ts';
 import { median, round } from './lib/stats.ts';
 import { report, type BenchResult } from './report.ts';
 
@@ -25,7 +26,17 @@ type Section = (typeof SECTIONS)[number];
 
 interface Plan {
 	quick: boolean;
-	fanout: { rounds: number; clients: number; typists: number; pairs: number; warmupSeconds: number; seconds: number; leaveSeconds: number };
+	fanout: {
+		rounds: number;
+		clients: number;
+		typists: number;
+		pairs: number;
+		warmupSeconds: number;
+		seconds: number;
+		leaveSeconds: number;
+		/** Also run the relay floor (relay-floor.mjs) in every round. */
+		relayFloor: boolean;
+	};
 	coldload: { pairs: number; rounds: number; samples: number };
 	browser: { sizes: number[]; large: number; eager: boolean; rounds: number; keys: number };
 	io: { pairs: number; runs: number };
@@ -35,14 +46,14 @@ function plan(quick: boolean): Plan {
 	return quick
 		? {
 				quick,
-				fanout: { rounds: 1, clients: 20, typists: 5, pairs: 50, warmupSeconds: 2, seconds: 3, leaveSeconds: 2 },
+				fanout: { rounds: 1, clients: 20, typists: 5, pairs: 50, warmupSeconds: 2, seconds: 3, leaveSeconds: 2, relayFloor: false },
 				coldload: { pairs: 500, rounds: 1, samples: 1 },
 				browser: { sizes: [50], large: 50, eager: false, rounds: 1, keys: 15 },
 				io: { pairs: 500, runs: 2 }
 			}
 		: {
 				quick,
-				fanout: { rounds: 5, clients: 20, typists: 5, pairs: 50, warmupSeconds: 6, seconds: 15, leaveSeconds: 5 },
+				fanout: { rounds: 5, clients: 20, typists: 5, pairs: 50, warmupSeconds: 6, seconds: 15, leaveSeconds: 5, relayFloor: true },
 				coldload: { pairs: 2000, rounds: 5, samples: 3 },
 				browser: { sizes: [50, 500, 2000], large: 2000, eager: true, rounds: 5, keys: 40 },
 				io: { pairs: 2000, runs: 5 }
@@ -51,16 +62,18 @@ function plan(quick: boolean): Plan {
 
 const log = (line: string): void => void process.stderr.write(line + '\n');
 
-async function runFanout(p: Plan['fanout']): Promise<{ ref: FanoutRound[]; dz: FanoutRound[] }> {
+type FanoutRounds = Record<Kind, FanoutRound[]>;
+
+async function runFanout(p: Plan['fanout']): Promise<FanoutRounds> {
 	const state = typedState(p.pairs);
-	const ref: FanoutRound[] = [];
-	const dz: FanoutRound[] = [];
+	const rounds: FanoutRounds = { reference: [], duizhao: [], relay: [] };
 	for (let r = 0; r < p.rounds; r++) {
-		// ABAB: the reference first in even rounds, Duizhao first in odd ones.
-		const order = r % 2 === 0 ? (['reference', 'duizhao'] as const) : (['duizhao', 'reference'] as const);
+		// ABAB: the reference first in even rounds, Duizhao first in odd ones; the floor last.
+		const order: Kind[] = r % 2 === 0 ? ['reference', 'duizhao'] : ['duizhao', 'reference'];
+		if (p.relayFloor) order.push('relay');
 		for (const kind of order) {
 			const x = await fanoutRound(kind, { ...p, state });
-			(kind === 'reference' ? ref : dz).push(x);
+			rounds[kind].push(x);
 			log(
 				`  fanout round ${r + 1} ${kind.padEnd(9)}: p50 ${x.p50.toFixed(2)} ms, p99 ${x.p99.toFixed(2)} ms, ` +
 					`${x.cpuPerMsgUs.toFixed(1)} µs CPU/msg (${x.delivered} msgs, ${x.missing} missing), ` +
@@ -68,13 +81,13 @@ async function runFanout(p: Plan['fanout']): Promise<{ ref: FanoutRound[]; dz: F
 			);
 		}
 	}
-	return { ref, dz };
+	return rounds;
 }
 
-function fanoutSummary(p: Plan['fanout'], ref: FanoutRound[], dz: FanoutRound[]): BenchResult['fanout'] {
+function fanoutSummary(p: Plan['fanout'], { reference: ref, duizhao: dz, relay }: FanoutRounds): BenchResult['fanout'] {
 	const m = (rounds: FanoutRound[], f: (x: FanoutRound) => number) => median(rounds.map(f));
-	// Ratios per round (each round's Duizhao against the reference run beside it), then the median.
-	const cpuRatios = dz.map((x, i) => x.cpuPerMsgUs / ref[i]!.cpuPerMsgUs);
+	// Ratios per round (each round's server against the reference run beside it), then the median.
+	const cpuRatio = (rounds: FanoutRound[]) => median(rounds.map((x, i) => x.cpuPerMsgUs / ref[i]!.cpuPerMsgUs));
 	return {
 		clients: p.clients,
 		typists: p.typists,
@@ -82,13 +95,18 @@ function fanoutSummary(p: Plan['fanout'], ref: FanoutRound[], dz: FanoutRound[])
 		p99_ms: round(m(dz, (x) => x.p99)),
 		ref_p50_ms: round(m(ref, (x) => x.p50)),
 		ref_p99_ms: round(m(ref, (x) => x.p99)),
-		cpu_per_msg_ratio: round(median(cpuRatios), 3),
+		cpu_per_msg_ratio: round(cpuRatio(dz), 3),
 		rss_after_leave_ratio: round(m(dz, (x) => x.rssAfter / x.rssBefore), 3),
 		cpu_per_msg_us: round(m(dz, (x) => x.cpuPerMsgUs)),
 		ref_cpu_per_msg_us: round(m(ref, (x) => x.cpuPerMsgUs)),
+		...(relay.length > 0 && {
+			relay_cpu_per_msg_us: round(m(relay, (x) => x.cpuPerMsgUs)),
+			relay_cpu_per_msg_ratio: round(cpuRatio(relay), 3),
+			relay_p99_ms: round(m(relay, (x) => x.p99))
+		}),
 		rss_mb: { before: round(m(dz, (x) => x.rssBefore), 1), during: round(m(dz, (x) => x.rssDuring), 1), after: round(m(dz, (x) => x.rssAfter), 1) },
 		ref_rss_after_leave_ratio: round(m(ref, (x) => x.rssAfter / x.rssBefore), 3),
-		missing: dz.reduce((n, x) => n + x.missing, 0) + ref.reduce((n, x) => n + x.missing, 0)
+		missing: [...dz, ...ref].reduce((n, x) => n + x.missing, 0)
 	};
 }
 
@@ -137,8 +155,7 @@ async function main(): Promise<number> {
 
 	if (only.has('fanout')) {
 		log(`fanout: ${p.fanout.clients} clients, ${p.fanout.typists} typing at 5–10 keys/s, ${p.fanout.rounds} round(s) of ${p.fanout.seconds} s`);
-		const { ref, dz } = await runFanout(p.fanout);
-		result.fanout = fanoutSummary(p.fanout, ref, dz);
+		result.fanout = fanoutSummary(p.fanout, await runFanout(p.fanout));
 		if (values.profile) await profileFanout(p.fanout);
 	}
 	if (only.has('coldload')) {

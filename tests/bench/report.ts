@@ -19,6 +19,10 @@ export interface BenchResult {
 		rss_after_leave_ratio: number;
 		cpu_per_msg_us: number;
 		ref_cpu_per_msg_us: number;
+		/** The relay floor (relay-floor.mjs): forwarding bytes only, with Duizhao's write strategy. */
+		relay_cpu_per_msg_us?: number;
+		relay_cpu_per_msg_ratio?: number;
+		relay_p99_ms?: number;
 		rss_mb: { before: number; during: number; after: number };
 		ref_rss_after_leave_ratio: number;
 		missing: number;
@@ -51,6 +55,10 @@ function rows(r: BenchResult): Row[] {
 		out.push([`fanout p50 (${f.clients} clients, ${f.typists} typing)`, ms(f.p50_ms), `ref ${ms(f.ref_p50_ms)}`, `${f.p50_ms >= f.ref_p50_ms ? '+' : '−'}${Math.abs(f.p50_ms - f.ref_p50_ms).toFixed(2)} ms`, '≤ ref + 1 ms', f.p50_ms <= f.ref_p50_ms + 1]);
 		out.push(['fanout p99', ms(f.p99_ms), `ref ${ms(f.ref_p99_ms)}`, times(f.p99_ms / f.ref_p99_ms), '≤ 1.0×', f.p99_ms <= f.ref_p99_ms]);
 		out.push(['server CPU per delivered message', `${f.cpu_per_msg_us.toFixed(1)} µs`, `ref ${f.ref_cpu_per_msg_us.toFixed(1)} µs`, times(f.cpu_per_msg_ratio), '≤ 0.7×', f.cpu_per_msg_ratio <= 0.7]);
+		if (f.relay_cpu_per_msg_us !== undefined && f.relay_cpu_per_msg_ratio !== undefined) {
+			// What forwarding bytes alone costs here: the floor for any relay on this machine.
+			out.push(['  (relay floor: forwards bytes only)', `${f.relay_cpu_per_msg_us.toFixed(1)} µs, p99 ${ms(f.relay_p99_ms)}`, 'ref', times(f.relay_cpu_per_msg_ratio), '', null]);
+		}
 		out.push([
 			'RSS after everyone left / before',
 			`${f.rss_mb.after} / ${f.rss_mb.before} MB`,

@@ -16,7 +16,8 @@ import { seedUser, type SeededUser } from '../../helpers/users.ts';
 import { manySegments, seedArticle } from '../../helpers/articles.ts';
 import { sleep } from './stats.ts';
 
-export type Kind = 'duizhao' | 'reference';
+/** `relay`: the fanout floor, a relay that only forwards bytes (relay-floor.mjs). */
+export type Kind = 'duizhao' | 'reference' | 'relay';
 
 /** A running collaboration server with one document. */
 export interface CollabTarget {
@@ -122,11 +123,16 @@ export async function startDuizhao(opts: StartOptions): Promise<DuizhaoTarget> {
 }
 
 /** @y/websocket-server@0.1.1 with `state` preloaded into the document `room`. */
-export async function startReference(opts: StartOptions, room = 'article-1'): Promise<CollabTarget> {
-	const dir = mkdtempSync(join(tmpdir(), 'duizhao-bench-ref-'));
+export function startReference(opts: StartOptions, room = 'article-1'): Promise<CollabTarget> {
+	return startScript('reference', 'reference-server.mjs', opts, room);
+}
+
+/** A plain-JavaScript server from tests/bench serving `state` as `room`; it prints its port. */
+async function startScript(kind: Kind, script: string, opts: StartOptions, room: string): Promise<CollabTarget> {
+	const dir = mkdtempSync(join(tmpdir(), `duizhao-bench-${kind}-`));
 	const stateFile = join(dir, 'state.bin');
 	writeFileSync(stateFile, opts.state ?? new Uint8Array([0, 0]));
-	const proc: ChildProcess = spawn(process.execPath, [...(opts.nodeArgs ?? []), join(ROOT, 'tests', 'bench', 'reference-server.mjs')], {
+	const proc: ChildProcess = spawn(process.execPath, [...(opts.nodeArgs ?? []), join(ROOT, 'tests', 'bench', script)], {
 		cwd: ROOT,
 		env: { ...process.env, ...opts.env, REF_STATE_FILE: stateFile, REF_DOC: room },
 		stdio: ['ignore', 'pipe', 'pipe']
@@ -135,20 +141,20 @@ export async function startReference(opts: StartOptions, room = 'article-1'): Pr
 	proc.stderr!.on('data', (d: Buffer) => (out += d.toString()));
 	const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
 	const port = await new Promise<number>((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`reference server did not start:\n${out}`)), 20_000);
+		const timer = setTimeout(() => reject(new Error(`${kind} server did not start:\n${out}`)), 20_000);
 		proc.stdout!.on('data', (d: Buffer) => {
 			out += d.toString();
-			const m = /reference listening on (\d+)/.exec(out);
+			const m = / listening on (\d+)/.exec(out);
 			if (m) {
 				clearTimeout(timer);
 				resolve(Number(m[1]));
 			}
 		});
-		proc.once('exit', (code) => reject(new Error(`reference server exited with ${code}:\n${out}`)));
+		proc.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}:\n${out}`)));
 	});
 	const serverUrl = `ws://127.0.0.1:${port}`;
 	return {
-		kind: 'reference',
+		kind,
 		pid: proc.pid!,
 		serverUrl,
 		room,
@@ -163,5 +169,6 @@ export async function startReference(opts: StartOptions, room = 'article-1'): Pr
 }
 
 export function startTarget(kind: Kind, opts: StartOptions): Promise<CollabTarget> {
-	return kind === 'duizhao' ? startDuizhao(opts) : startReference(opts);
+	if (kind === 'duizhao') return startDuizhao(opts);
+	return kind === 'reference' ? startReference(opts) : startScript('relay', 'relay-floor.mjs', opts, 'article-1');
 }
