@@ -18,6 +18,8 @@ export interface ColdloadOptions {
 	rounds: number;
 	/** Samples per server per round (the round's median is kept). */
 	samples: number;
+	/** Pause before every timed sample (see QUIET_MS); `--quick` shortens it. */
+	quietMs?: number;
 }
 
 export interface ColdloadResult {
@@ -37,7 +39,7 @@ export interface ColdloadResult {
 }
 
 /**
- * Pause before every timed sample. Each sample leaves a 2,000-pair document's garbage in
+ * Pause before every timed sample (full runs). Each sample leaves a 2,000-pair document's garbage in
  * this process; V8 collects it in idle time within about a second. With a 200 ms pause
  * the sample that came next paid for the one before (the cold load, always right after
  * the reference, measured 10–20 ms slower than with this pause), so all four get the same.
@@ -112,6 +114,7 @@ export async function coldload(opts: ColdloadOptions, log: (line: string) => voi
 		await sleep(2500); // unloadDelayMs (1 s) + compaction
 		const bytes = docBytes(dz.dbPath, dz.room);
 		const rounds: ColdloadResult['rounds'] = [];
+		const quiet = () => sleep(opts.quietMs ?? QUIET_MS);
 		for (let r = 0; r < opts.rounds; r++) {
 			const refs: number[] = [];
 			const colds: number[] = [];
@@ -121,7 +124,7 @@ export async function coldload(opts: ColdloadOptions, log: (line: string) => voi
 				// The reference and the cold room take turns going first (ABAB), each after the
 				// same quiet pause.
 				for (const target of (r + k) % 2 === 0 ? [ref, dz] : [dz, ref]) {
-					await sleep(QUIET_MS);
+					await quiet();
 					(target === ref ? refs : colds).push(await timeToSynced(target));
 				}
 				// Warm: a second client keeps the room loaded.
@@ -131,10 +134,11 @@ export async function coldload(opts: ColdloadOptions, log: (line: string) => voi
 					WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket
 				});
 				await new Promise<void>((resolve) => holder.once('sync', () => resolve()));
-				await sleep(QUIET_MS);
+				await quiet();
 				warms.push(await timeToSynced(dz));
 				holder.destroy();
-				// The pause also lets the room unload (unloadDelayMs is 1 s): the next Duizhao sample is cold.
+				// Always the full pause here: it lets the room unload (unloadDelayMs is 1 s), so the
+				// next Duizhao sample is cold.
 				await sleep(QUIET_MS);
 				floors.push(floorMs(local));
 			}

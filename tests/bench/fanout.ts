@@ -5,7 +5,7 @@
 import { cpuTimes, rssMb, settle } from './lib/proc.ts';
 import { median, percentile, rng, sleep } from './lib/stats.ts';
 import { Listener, Typist } from './lib/clients.ts';
-import { startTarget, type Kind } from './lib/servers.ts';
+import { startTarget, type CollabTarget, type Kind } from './lib/servers.ts';
 
 export interface FanoutOptions {
 	clients: number;
@@ -17,6 +17,8 @@ export interface FanoutOptions {
 	seconds: number;
 	/** Seconds to wait after everyone left before reading RSS. */
 	leaveSeconds: number;
+	/** The server, already started (runFanout starts a round's servers together); stopped here. */
+	target?: Promise<CollabTarget>;
 	nodeArgs?: string[];
 	/** Runs around the measured phase (e.g. strace attached to the server). */
 	probe?: { start(pid: number): Promise<void>; stop(): Promise<void> };
@@ -42,8 +44,13 @@ export interface FanoutRound {
 	windowUs: [number, number];
 }
 
+/** Starts a server for a fanout round (its document, one user per client). */
+export function startFanoutTarget(kind: Kind, opts: FanoutOptions): Promise<CollabTarget> {
+	return startTarget(kind, { state: opts.state, pairs: opts.pairs, users: opts.clients, nodeArgs: opts.nodeArgs });
+}
+
 export async function fanoutRound(kind: Kind, opts: FanoutOptions): Promise<FanoutRound> {
-	const target = await startTarget(kind, { state: opts.state, pairs: opts.pairs, users: opts.clients, nodeArgs: opts.nodeArgs });
+	const target = await (opts.target ?? startFanoutTarget(kind, opts));
 	const typists: Typist[] = [];
 	const listeners: Listener[] = [];
 	try {

@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { ensureBuild } from '../../src/cli/build.ts';
 import { browserBench, type BrowserResult } from './browser.ts';
 import { coldload, type ColdloadResult } from './coldload.ts';
-import { fanoutRound, type FanoutRound } from './fanout.ts';
+import { fanoutRound, startFanoutTarget, type FanoutRound } from './fanout.ts';
 import { importExport, type ImportExportResult } from './import-export.ts';
 import { typedState } from './lib/history.ts';
 import { machineInfo, type MachineInfo } from './lib/machine.ts';
@@ -37,7 +37,7 @@ interface Plan {
 		/** Also run the relay floor (relay-floor.mjs) in every round. */
 		relayFloor: boolean;
 	};
-	coldload: { pairs: number; rounds: number; samples: number };
+	coldload: { pairs: number; rounds: number; samples: number; quietMs?: number };
 	browser: { sizes: number[]; large: number; eager: boolean; rounds: number; keys: number };
 	io: { pairs: number; runs: number };
 }
@@ -47,7 +47,7 @@ function plan(quick: boolean): Plan {
 		? {
 				quick,
 				fanout: { rounds: 1, clients: 20, typists: 5, pairs: 50, warmupSeconds: 2, seconds: 3, leaveSeconds: 2, relayFloor: false },
-				coldload: { pairs: 500, rounds: 1, samples: 1 },
+				coldload: { pairs: 500, rounds: 1, samples: 1, quietMs: 400 },
 				browser: { sizes: [50], large: 50, eager: false, rounds: 1, keys: 15 },
 				io: { pairs: 500, runs: 2 }
 			}
@@ -71,8 +71,22 @@ async function runFanout(p: Plan['fanout']): Promise<FanoutRounds> {
 		// ABAB: the reference first in even rounds, Duizhao first in odd ones; the floor last.
 		const order: Kind[] = r % 2 === 0 ? ['reference', 'duizhao'] : ['duizhao', 'reference'];
 		if (p.relayFloor) order.push('relay');
+		// All of the round's servers start together and wait out their start-up (settle) side
+		// by side; each is then measured alone while the others sit idle.
+		const started = new Map(
+			order.map((kind) => {
+				const target = startFanoutTarget(kind, { ...p, state });
+				target.catch(() => undefined); // reported when its turn comes, not as unhandled now
+				return [kind, target] as const;
+			})
+		);
 		for (const kind of order) {
-			const x = await fanoutRound(kind, { ...p, state });
+			const target = started.get(kind)!;
+			started.delete(kind);
+			const x = await fanoutRound(kind, { ...p, state, target }).catch(async (err: unknown) => {
+				for (const rest of started.values()) await rest.then((t) => t.stop(), () => undefined);
+				throw err;
+			});
 			rounds[kind].push(x);
 			log(
 				`  fanout round ${r + 1} ${kind.padEnd(9)}: p50 ${x.p50.toFixed(2)} ms, p99 ${x.p99.toFixed(2)} ms, ` +
