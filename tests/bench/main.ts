@@ -34,7 +34,7 @@ interface Plan {
 		warmupSeconds: number;
 		seconds: number;
 		leaveSeconds: number;
-		/** Also run the relay floor (relay-floor.mjs) in every round. */
+		/** Also run the relay floor (relay-floor.ts) in every round. */
 		relayFloor: boolean;
 	};
 	coldload: { pairs: number; rounds: number; samples: number; quietMs?: number };

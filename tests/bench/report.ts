@@ -19,7 +19,7 @@ export interface BenchResult {
 		rss_after_leave_ratio: number;
 		cpu_per_msg_us: number;
 		ref_cpu_per_msg_us: number;
-		/** The relay floor (relay-floor.mjs): forwarding bytes only, with Duizhao's write strategy. */
+		/** The relay floor (relay-floor.ts): forwarding bytes only, with Duizhao's write strategy. */
 		relay_cpu_per_msg_us?: number;
 		relay_cpu_per_msg_ratio?: number;
 		relay_p99_ms?: number;

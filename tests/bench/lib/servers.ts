@@ -16,7 +16,7 @@ import { seedUser, type SeededUser } from '../../helpers/users.ts';
 import { manySegments, seedArticle } from '../../helpers/articles.ts';
 import { sleep } from './stats.ts';
 
-/** `relay`: the fanout floor, a relay that only forwards bytes (relay-floor.mjs). */
+/** `relay`: the fanout floor, a relay that only forwards bytes (relay-floor.ts). */
 export type Kind = 'duizhao' | 'reference' | 'relay';
 
 /** A running collaboration server with one document. */
@@ -127,7 +127,7 @@ export function startReference(opts: StartOptions, room = 'article-1'): Promise<
 	return startScript('reference', 'reference-server.mjs', opts, room);
 }
 
-/** A plain-JavaScript server from tests/bench serving `state` as `room`; it prints its port. */
+/** A server script from tests/bench serving `state` as `room`; it prints its port. */
 async function startScript(kind: Kind, script: string, opts: StartOptions, room: string): Promise<CollabTarget> {
 	const dir = mkdtempSync(join(tmpdir(), `duizhao-bench-${kind}-`));
 	const stateFile = join(dir, 'state.bin');
@@ -170,5 +170,6 @@ async function startScript(kind: Kind, script: string, opts: StartOptions, room:
 
 export function startTarget(kind: Kind, opts: StartOptions): Promise<CollabTarget> {
 	if (kind === 'duizhao') return startDuizhao(opts);
-	return kind === 'reference' ? startReference(opts) : startScript('relay', 'relay-floor.mjs', opts, 'article-1');
+	if (kind === 'reference') return startReference(opts);
+	return startScript('relay', 'relay-floor.ts', { ...opts, nodeArgs: ['--import', 'tsx', ...(opts.nodeArgs ?? [])] }, 'article-1');
 }
