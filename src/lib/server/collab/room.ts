@@ -9,6 +9,7 @@ import * as Y from 'yjs';
 import { CLOSE_CODES } from '../../types.ts';
 import type { TextChanged } from '../events.ts';
 import { AwarenessStore } from './awareness.ts';
+import { CompactionSchedule } from './compaction-schedule.ts';
 import type { Connection } from './connection.ts';
 import { binaryFrame } from './frame.ts';
 import type { CollabLimits } from './limits.ts';
@@ -40,8 +41,6 @@ const SERVER_ORIGIN = Symbol('server');
  * arrives; this is the fallback for joiners that never answer (reviewers, stock clients).
  */
 const BUILD_DELAY_MS = 1000;
-/** A room past its compaction thresholds compacts at once when the log reaches this many times them. */
-const COMPACT_FORCE_FACTOR = 10;
 /** How often to look whether a joiner's document has gone out. */
 const STEP1_POLL_MS = 5;
 /** The acknowledgement every commit sends its writers; sockets never modify what they write. */
@@ -83,8 +82,7 @@ export class Room implements SaveTarget {
 	#lastStoredId = 0;
 	#logRows = 0;
 	#logBytes = 0;
-	#compactScheduled = false;
-	#compactTimer: NodeJS.Timeout | null = null;
+	#compaction: CompactionSchedule;
 	/** Why the last write failed, while it has not succeeded again. */
 	#unsaved: string | null = null;
 	#segmentIds: Set<string>;
@@ -112,6 +110,7 @@ export class Room implements SaveTarget {
 			maxStateBytes: host.limits.maxAwarenessStateBytes
 		});
 		this.#text = new TextChangeNotifier(articleId, host.limits.textEventDebounceMs, (c) => host.publishText(c));
+		this.#compaction = new CompactionSchedule(host.limits, () => this.compact());
 		this.doc.on('afterTransaction', this.#onTransaction);
 
 		this.#segmentIds = new Set(host.store.segmentIds(articleId));
@@ -286,7 +285,7 @@ export class Room implements SaveTarget {
 		}
 		for (const p of batch) if (p.segments) this.#text.add(p.userId, p.segments);
 
-		this.#maybeCompact();
+		this.#compaction.committed(this.#logRows, this.#logBytes);
 		if (this.#state === 'closing' && this.#pending.length === 0) this.#unload();
 		else this.#scheduleUnload();
 	}
@@ -427,38 +426,6 @@ export class Room implements SaveTarget {
 	/* ---------------------------------------------------------------- compaction */
 
 	/**
-	 * Past the thresholds, compaction waits for a pause in the typing (`compactQuietMs` with
-	 * no commit): it holds the event loop for an encode and an fsync, which everyone's
-	 * keystrokes would wait behind. Continuous typing past COMPACT_FORCE_FACTOR × the
-	 * thresholds compacts anyway, so the log a crash leaves stays bounded.
-	 */
-	#maybeCompact(): void {
-		const { compactAfterUpdates, compactAfterBytes, compactQuietMs } = this.#host.limits;
-		if (this.#logRows < compactAfterUpdates && this.#logBytes < compactAfterBytes) return;
-		if (this.#logRows >= compactAfterUpdates * COMPACT_FORCE_FACTOR || this.#logBytes >= compactAfterBytes * COMPACT_FORCE_FACTOR) {
-			this.#scheduleCompact();
-			return;
-		}
-		if (this.#compactTimer) clearTimeout(this.#compactTimer);
-		this.#compactTimer = setTimeout(() => {
-			this.#compactTimer = null;
-			this.#scheduleCompact();
-		}, compactQuietMs);
-	}
-
-	#scheduleCompact(): void {
-		if (this.#compactTimer) clearTimeout(this.#compactTimer);
-		this.#compactTimer = null;
-		if (this.#compactScheduled) return;
-		this.#compactScheduled = true;
-		// After this turn's broadcasts have gone out.
-		setImmediate(() => {
-			this.#compactScheduled = false;
-			if (this.#state !== 'unloaded') this.compact();
-		});
-	}
-
-	/**
 	 * Folds the log into the snapshot (one transaction): encodes the document and replaces
 	 * the snapshot, deleting the rows it covers. Skipped while updates are unstored or the
 	 * log is empty. With `withTargets` (unloading) the English is stored beside the snapshot
@@ -523,7 +490,8 @@ export class Room implements SaveTarget {
 		if (this.#state === 'unloaded') return;
 		this.compact(true);
 		this.#state = 'unloaded';
-		for (const timer of [this.#buildTimer, this.#unloadTimer, this.#compactTimer]) if (timer) clearTimeout(timer);
+		for (const timer of [this.#buildTimer, this.#unloadTimer]) if (timer) clearTimeout(timer);
+		this.#compaction.dispose();
 		this.#text.flush();
 		this.#held = [];
 		this.#host.detach(this);

@@ -54,6 +54,16 @@ function client(user: SeededUser, params?: Record<string, string>): Client {
 }
 const rowCount = () => (rt.db.prepare('SELECT count(*) AS n FROM ydoc_updates').get() as { n: number }).n;
 
+/** Tina types `text` into s2, it is stored, she leaves, and the room unloads. */
+async function typeStoredAndLeave(text: string): Promise<void> {
+	const a = client(tina);
+	await a.synced;
+	segmentText(a.doc, 's2').insert(0, text);
+	await waitFor(() => rowCount() > 0, 'update stored');
+	a.destroy();
+	await waitFor(() => collab().rooms.size === 0, 'room unloaded');
+}
+
 describe('CollabServer in-process', () => {
 	it('publishes which segments changed, per user, after storing', async () => {
 		const events: TextChanged[] = [];
@@ -124,12 +134,7 @@ describe('CollabServer in-process', () => {
 	});
 
 	it('a cold room asks a joiner for its offline edits from the stored bytes, then builds', async () => {
-		const a = client(tina);
-		await a.synced;
-		segmentText(a.doc, 's2').insert(0, 'stored');
-		await waitFor(() => rowCount() > 0, 'update stored');
-		a.destroy();
-		await waitFor(() => collab().rooms.size === 0, 'room unloaded');
+		await typeStoredAndLeave('stored');
 		// Tom's copy has the stored text plus an edit the server never saw.
 		const offline = new Y.Doc();
 		Y.applyUpdate(offline, await rt.collab!.encodeState(docName()));
@@ -170,12 +175,7 @@ describe('CollabServer in-process', () => {
 	});
 
 	it('unloads a room after its last client left, compacted, and loads it back lazily', async () => {
-		const a = client(tina);
-		await a.synced;
-		segmentText(a.doc, 's2').insert(0, 'kept');
-		await waitFor(() => rowCount() > 0, 'update stored');
-		a.destroy();
-		await waitFor(() => collab().rooms.size === 0, 'room unloaded');
+		await typeStoredAndLeave('kept');
 		expect(rowCount()).toBe(0);
 		expect(rt.db.prepare('SELECT count(*) AS n FROM ydoc_snapshots').get()).toEqual({ n: 1 });
 
