@@ -2,6 +2,8 @@
 // dir) with stock y-websocket clients: concurrent typing converges, late joiners and a fresh
 // server process get the same text, reviewers are read-only, presence cannot be spoofed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { seedUser, type SeededUser } from '../helpers/users.ts';
 import { seedArticle } from '../helpers/articles.ts';
@@ -196,5 +198,19 @@ describe('collaboration', () => {
 		m.ws!.close();
 		await waitFor(() => !b.provider.awareness.getStates().has(own), "mallory's state removed on close");
 		expect(b.provider.awareness.getStates().has(a.doc.clientID)).toBe(true);
+	});
+
+	it('copies typing into the database file in the background, not in a 1,000-page commit (WAL checkpoint worker)', async () => {
+		const id = seedArticle(server.dataDir, [{ text: '标题' }, { text: '美国国务院周三表示。' }]);
+		const file = join(server.dataDir, 'duizhao.sqlite');
+		const marker = `checkpointed-${Date.now()}`;
+		const a = client(tina, id);
+		await a.synced;
+		segmentText(a.doc, 's2').insert(0, marker);
+		await waitFor(() => ydocTables(server.dataDir).includes(Buffer.from(marker).toString('hex').toUpperCase()), 'the edit stored');
+		// A handful of commits is far below SQLite's automatic checkpoint (1,000 pages): only
+		// the server's checkpoint worker copies it from the WAL into the database file.
+		await waitFor(() => readFileSync(file).includes(marker), 'the edit in the database file', 5000);
+		a.destroy();
 	});
 });

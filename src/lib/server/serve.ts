@@ -6,6 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { createRuntime } from './app.ts';
 import { attachCollab } from './collab/index.ts';
+import { startCheckpointer } from './db/checkpointer.ts';
 import { setRuntime } from './runtime.ts';
 import type { Config } from './config.ts';
 
@@ -32,6 +33,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
 	}
 	const rt = createRuntime(config);
 	setRuntime(rt);
+	// WAL checkpoints in a worker thread, not inside a keystroke's commit (db/checkpointer.ts).
+	const checkpointer = startCheckpointer(rt.db);
 
 	// adapter-node reads these at import time. Our wrapper enforces the hard limit with the
 	// JSON error shape; routes enforce their own tighter limits.
@@ -75,6 +78,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
 				server.close(() => resolve());
 				server.closeAllConnections();
 			});
+			await checkpointer.stop();
 			rt.db.close();
 			setRuntime(undefined);
 		})());
