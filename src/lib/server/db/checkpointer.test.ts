@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type DB } from './index.ts';
 import { SQLITE_AUTOCHECKPOINT_PAGES, startCheckpointer, type CheckpointResult } from './checkpointer.ts';
+import { sleep, waitFor } from '../../../../tests/helpers/collab.ts';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -17,13 +18,6 @@ function tempDb(): { db: DB; dir: string } {
 	const db = openDatabase({ dataDir: dir });
 	db.exec('CREATE TABLE blobs (id INTEGER PRIMARY KEY, data BLOB NOT NULL)');
 	return { db, dir };
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function until(check: () => boolean, what: string): Promise<void> {
-	for (let i = 0; i < 500 && !check(); i++) await sleep(10);
-	if (!check()) throw new Error(`timed out waiting for ${what}`);
 }
 
 describe('startCheckpointer', () => {
@@ -42,7 +36,7 @@ describe('startCheckpointer', () => {
 			insert.run(blob);
 			if (i % 100 === 99) await sleep(25);
 		}
-		await until(() => results.some((r) => r.log > 0 && r.checkpointed === r.log), 'a complete checkpoint');
+		await waitFor(() => results.some((r) => r.log > 0 && r.checkpointed === r.log), 'a complete checkpoint');
 		// The WAL was restarted after checkpoints instead of growing with every commit.
 		expect(statSync(join(dir, 'duizhao.sqlite-wal')).size).toBeLessThan(12 * 1024 * 1024);
 
@@ -59,7 +53,7 @@ describe('startCheckpointer', () => {
 		const { db } = tempDb();
 		const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
 		const checkpointer = startCheckpointer(db, { driver: join(tmpdir(), 'no-such-driver.cjs') });
-		await until(() => !checkpointer.active, 'the fallback');
+		await waitFor(() => !checkpointer.active, 'the fallback');
 		expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(SQLITE_AUTOCHECKPOINT_PAGES);
 		expect(errors.mock.calls.join(' ')).toMatch(/checkpoint worker failed .*SQLite checkpoints during commits again/);
 		await checkpointer.stop();
