@@ -2,7 +2,7 @@
 // cursor move per key (as y-prosemirror does). Measures end-to-end latency (typist's send →
 // listener's receive, same clock), the server's CPU per delivered message (/proc, all
 // threads) and its RSS before anyone joins, while typing, and after everyone left.
-import { cpuTimes, rssMb, settle } from './lib/proc.ts';
+import { cpuTimes, preemptions, rssMb, settle } from './lib/proc.ts';
 import { median, percentile, rng, sleep } from './lib/stats.ts';
 import { Listener, Typist } from './lib/clients.ts';
 import { startTarget, type CollabTarget, type Kind } from './lib/servers.ts';
@@ -37,6 +37,8 @@ export interface FanoutRound {
 	/** Of which in the kernel (writes, fsync). */
 	cpuSystemMs: number;
 	cpuPerMsgUs: number;
+	/** Times the server's main thread was preempted, per edit typed (proc.ts). */
+	preemptedPerEdit: number;
 	rssBefore: number;
 	rssDuring: number;
 	rssAfter: number;
@@ -73,6 +75,7 @@ export async function fanoutRound(kind: Kind, opts: FanoutOptions): Promise<Fano
 		await opts.probe?.start(target.pid);
 		for (const c of [...typists, ...listeners]) c.reset();
 		const cpu0 = cpuTimes(target.pid);
+		const preempted0 = preemptions(target.pid);
 		const from = process.hrtime.bigint();
 		await sleep(opts.seconds * 1000);
 		typists.forEach((t) => t.stop());
@@ -80,6 +83,7 @@ export async function fanoutRound(kind: Kind, opts: FanoutOptions): Promise<Fano
 		const to = process.hrtime.bigint();
 		await opts.probe?.stop();
 		const cpu1 = cpuTimes(target.pid);
+		const preempted = preemptions(target.pid) - preempted0;
 		const cpuUser = cpu1.user - cpu0.user;
 		const cpuSystem = cpu1.system - cpu0.system;
 		const cpu = cpuUser + cpuSystem;
@@ -106,6 +110,7 @@ export async function fanoutRound(kind: Kind, opts: FanoutOptions): Promise<Fano
 			cpuMs: cpu,
 			cpuSystemMs: cpuSystem,
 			cpuPerMsgUs: (cpu * 1000) / delivered,
+			preemptedPerEdit: preempted / updates,
 			rssBefore,
 			rssDuring,
 			rssAfter,

@@ -91,6 +91,7 @@ async function runFanout(p: Plan['fanout']): Promise<FanoutRounds> {
 			log(
 				`  fanout round ${r + 1} ${kind.padEnd(9)}: p50 ${x.p50.toFixed(2)} ms, p99 ${x.p99.toFixed(2)} ms, ` +
 					`${x.cpuPerMsgUs.toFixed(1)} µs CPU/msg (${x.delivered} msgs, ${x.missing} missing), ` +
+					`preempted ${x.preemptedPerEdit.toFixed(1)}×/edit, ` +
 					`RSS ${x.rssBefore.toFixed(0)} → ${x.rssDuring.toFixed(0)} → ${x.rssAfter.toFixed(0)} MB (load ${loadAverage()})`
 			);
 		}
@@ -113,6 +114,8 @@ function fanoutSummary(p: Plan['fanout'], { reference: ref, duizhao: dz, relay }
 		rss_after_leave_ratio: round(m(dz, (x) => x.rssAfter / x.rssBefore), 3),
 		cpu_per_msg_us: round(m(dz, (x) => x.cpuPerMsgUs)),
 		ref_cpu_per_msg_us: round(m(ref, (x) => x.cpuPerMsgUs)),
+		preempted_per_edit: round(m(dz, (x) => x.preemptedPerEdit)),
+		ref_preempted_per_edit: round(m(ref, (x) => x.preemptedPerEdit)),
 		...(relay.length > 0 && {
 			relay_cpu_per_msg_us: round(m(relay, (x) => x.cpuPerMsgUs)),
 			relay_cpu_per_msg_ratio: round(cpuRatio(relay), 3),

@@ -1,5 +1,5 @@
 // What the kernel says about a process: CPU time (user + system, all threads) from
-// /proc/<pid>/stat and resident memory from /proc/<pid>/status. Linux only.
+// /proc/<pid>/stat, resident memory and preemptions from /proc/<pid>/status. Linux only.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
@@ -36,6 +36,16 @@ export function cpuMs(pid: number): number {
 export function rssMb(pid: number): number {
 	const m = /VmRSS:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
 	return m ? Number(m[1]) / 1024 : NaN;
+}
+
+/**
+ * Times the process's main thread was preempted while it could have run on (involuntary
+ * context switches): each one is a wait behind another thread, on a machine this small
+ * often the client process the server's own socket write just woke on the same CPU.
+ */
+export function preemptions(pid: number): number {
+	const m = /nonvoluntary_ctxt_switches:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+	return m ? Number(m[1]) : NaN;
 }
 
 /** The 1-minute load average (the machine is shared: the report prints it). */
