@@ -119,7 +119,8 @@ function fanoutSummary(p: Plan['fanout'], { reference: ref, duizhao: dz, relay }
 		...(relay.length > 0 && {
 			relay_cpu_per_msg_us: round(m(relay, (x) => x.cpuPerMsgUs)),
 			relay_cpu_per_msg_ratio: round(cpuRatio(relay), 3),
-			relay_p99_ms: round(m(relay, (x) => x.p99))
+			relay_p99_ms: round(m(relay, (x) => x.p99)),
+			relay_preempted_per_edit: round(m(relay, (x) => x.preemptedPerEdit))
 		}),
 		rss_mb: { before: round(m(dz, (x) => x.rssBefore), 1), during: round(m(dz, (x) => x.rssDuring), 1), after: round(m(dz, (x) => x.rssAfter), 1) },
 		ref_rss_after_leave_ratio: round(m(ref, (x) => x.rssAfter / x.rssBefore), 3),

@@ -26,6 +26,7 @@ export interface BenchResult {
 		relay_cpu_per_msg_us?: number;
 		relay_cpu_per_msg_ratio?: number;
 		relay_p99_ms?: number;
+		relay_preempted_per_edit?: number;
 		rss_mb: { before: number; during: number; after: number };
 		ref_rss_after_leave_ratio: number;
 		missing: number;
@@ -58,7 +59,8 @@ function rows(r: BenchResult): Row[] {
 		out.push([`fanout p50 (${f.clients} clients, ${f.typists} typing)`, ms(f.p50_ms), `ref ${ms(f.ref_p50_ms)}`, `${f.p50_ms >= f.ref_p50_ms ? '+' : '−'}${Math.abs(f.p50_ms - f.ref_p50_ms).toFixed(2)} ms`, '≤ ref + 1 ms', f.p50_ms <= f.ref_p50_ms + 1]);
 		out.push(['fanout p99', ms(f.p99_ms), `ref ${ms(f.ref_p99_ms)}`, times(f.p99_ms / f.ref_p99_ms), '≤ 1.0×', f.p99_ms <= f.ref_p99_ms]);
 		// Where the tail comes from on a small machine: waits behind other threads (README "Performance").
-		out.push(['  (server main thread preempted, per edit)', f.preempted_per_edit.toFixed(1), `ref ${f.ref_preempted_per_edit.toFixed(1)}`, times(f.preempted_per_edit / f.ref_preempted_per_edit), '', null]);
+		const relayPreempted = f.relay_preempted_per_edit === undefined ? '' : `, relay ${f.relay_preempted_per_edit.toFixed(1)}`;
+		out.push(['  (server main thread preempted, per edit)', f.preempted_per_edit.toFixed(1), `ref ${f.ref_preempted_per_edit.toFixed(1)}${relayPreempted}`, times(f.preempted_per_edit / f.ref_preempted_per_edit), '', null]);
 		out.push(['server CPU per delivered message', `${f.cpu_per_msg_us.toFixed(1)} µs`, `ref ${f.ref_cpu_per_msg_us.toFixed(1)} µs`, times(f.cpu_per_msg_ratio), '≤ 0.7×', f.cpu_per_msg_ratio <= 0.7]);
 		if (f.relay_cpu_per_msg_us !== undefined && f.relay_cpu_per_msg_ratio !== undefined) {
 			// What forwarding bytes alone costs here: the floor for any relay on this machine.
