@@ -40,7 +40,7 @@ export interface Checkpointer {
 }
 
 // The worker is plain CommonJS (an eval'd script), so it runs the same under tsx, from a
-// build and in tests. Messages out: {ready}, {result}, {error}. In: 'stop'.
+// build and in tests. Messages out: {result}, {error}. In: 'stop'.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
@@ -61,7 +61,6 @@ parentPort.on('message', (m) => {
 	db.close();
 	parentPort.close();
 });
-parentPort.postMessage({ ready: true });
 `;
 
 /** Starts checkpointing `db` (a file database in WAL mode) from a worker thread. */
