@@ -5,6 +5,7 @@
 import { cpuTimes, preemptions, rssMb, settle } from './lib/proc.ts';
 import { median, percentile, rng, sleep } from './lib/stats.ts';
 import { Listener, Typist } from './lib/clients.ts';
+import { setPolicy, type Policy } from './lib/sched.ts';
 import { startTarget, type CollabTarget, type Kind } from './lib/servers.ts';
 
 export interface FanoutOptions {
@@ -20,6 +21,8 @@ export interface FanoutOptions {
 	/** The server, already started (runFanout starts a round's servers together); stopped here. */
 	target?: Promise<CollabTarget>;
 	nodeArgs?: string[];
+	/** The client process's scheduling policy while the round runs (sched.ts); the server's is 'other'. */
+	harnessPolicy: Policy;
 	/** Runs around the measured phase (e.g. strace attached to the server). */
 	probe?: { start(pid: number): Promise<void>; stop(): Promise<void> };
 }
@@ -44,6 +47,8 @@ export interface FanoutRound {
 	rssAfter: number;
 	/** The measured phase on the monotonic clock (µs), to cut a --cpu-prof profile to it. */
 	windowUs: [number, number];
+	/** The client process's policy this round ran under ('other' if 'batch' could not be set). */
+	harnessPolicy: Policy;
 }
 
 /** Starts a server for a fanout round (its document, one user per client). */
@@ -60,6 +65,7 @@ export async function fanoutRound(kind: Kind, opts: FanoutOptions): Promise<Fano
 		// V8 runs a few seconds after start is not charged to the typing.
 		await settle(target.pid);
 		const rssBefore = rssMb(target.pid);
+		const harnessPolicy = schedule(target.pid, opts.harnessPolicy);
 		const random = rng(7);
 		for (let i = 0; i < opts.typists; i++) typists.push(new Typist(target, i, `s${2 + i}`, random));
 		await Promise.all(typists.map((t) => t.synced()));
@@ -114,11 +120,25 @@ export async function fanoutRound(kind: Kind, opts: FanoutOptions): Promise<Fano
 			rssBefore,
 			rssDuring,
 			rssAfter,
-			windowUs: [Number(from / 1000n), Number(to / 1000n)]
+			windowUs: [Number(from / 1000n), Number(to / 1000n)],
+			harnessPolicy
 		};
 	} finally {
+		setPolicy(process.pid, 'other');
 		for (const t of typists) t.destroy();
 		for (const l of listeners) l.close();
 		await target.stop();
 	}
+}
+
+let warned = false;
+
+/** The server under the default policy, this process under `policy`; returns the one in force. */
+function schedule(serverPid: number, policy: Policy): Policy {
+	if (policy === 'other') return 'other';
+	const set = setPolicy(serverPid, 'other').ok ? setPolicy(process.pid, 'batch') : { ok: false, why: 'the server\'s policy could not be set' };
+	if (set.ok) return 'batch';
+	if (!warned) process.stderr.write(`  fanout: clients stay SCHED_OTHER (${set.why}); they will preempt the server\n`);
+	warned = true;
+	return 'other';
 }

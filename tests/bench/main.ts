@@ -1,4 +1,5 @@
-// `npm run bench [-- --quick] [--json] [--only fanout,coldload,browser,import] [--profile]`:
+// `npm run bench [-- --quick] [--json] [--only fanout,coldload,browser,import] [--profile]
+// [--clients-sched batch|other]`:
 // Duizhao against the reference y-websocket server (@y/websocket-server@0.1.1) and against
 // an eager-mount page, each comparison alternated (ABAB…) over rounds and summarised as
 // medians of per-round medians. Prints the machine, a readable table with the targets of
@@ -17,6 +18,7 @@ import { typedState } from './lib/history.ts';
 import { machineInfo, type MachineInfo } from './lib/machine.ts';
 import { summarizeProfile } from './lib/profile.ts';
 import { loadAverage } from './lib/proc.ts';
+import type { Policy } from './lib/sched.ts';
 import type { Kind } from './lib/servers.ts';
 import { median, round } from './lib/stats.ts';
 import { report, type BenchResult } from './report.ts';
@@ -36,24 +38,26 @@ interface Plan {
 		leaveSeconds: number;
 		/** Also run the relay floor (relay-floor.ts) in every round. */
 		relayFloor: boolean;
+		/** The client process's scheduling policy during rounds (lib/sched.ts). */
+		harnessPolicy: Policy;
 	};
 	coldload: { pairs: number; rounds: number; samples: number; quietMs?: number };
 	browser: { sizes: number[]; large: number; eager: boolean; rounds: number; keys: number };
 	io: { pairs: number; runs: number };
 }
 
-function plan(quick: boolean): Plan {
+function plan(quick: boolean, harnessPolicy: Policy): Plan {
 	return quick
 		? {
 				quick,
-				fanout: { rounds: 1, clients: 20, typists: 5, pairs: 50, warmupSeconds: 2, seconds: 3, leaveSeconds: 2, relayFloor: false },
+				fanout: { rounds: 1, clients: 20, typists: 5, pairs: 50, warmupSeconds: 2, seconds: 3, leaveSeconds: 2, relayFloor: false, harnessPolicy },
 				coldload: { pairs: 500, rounds: 1, samples: 1, quietMs: 400 },
 				browser: { sizes: [50], large: 50, eager: false, rounds: 1, keys: 15 },
 				io: { pairs: 500, runs: 2 }
 			}
 		: {
 				quick,
-				fanout: { rounds: 5, clients: 20, typists: 5, pairs: 50, warmupSeconds: 6, seconds: 15, leaveSeconds: 5, relayFloor: true },
+				fanout: { rounds: 5, clients: 20, typists: 5, pairs: 50, warmupSeconds: 6, seconds: 15, leaveSeconds: 5, relayFloor: true, harnessPolicy },
 				coldload: { pairs: 2000, rounds: 5, samples: 3 },
 				browser: { sizes: [50, 500, 2000], large: 2000, eager: true, rounds: 5, keys: 40 },
 				io: { pairs: 2000, runs: 5 }
@@ -91,7 +95,7 @@ async function runFanout(p: Plan['fanout']): Promise<FanoutRounds> {
 			log(
 				`  fanout round ${r + 1} ${kind.padEnd(9)}: p50 ${x.p50.toFixed(2)} ms, p99 ${x.p99.toFixed(2)} ms, ` +
 					`${x.cpuPerMsgUs.toFixed(1)} µs CPU/msg (${x.delivered} msgs, ${x.missing} missing), ` +
-					`preempted ${x.preemptedPerEdit.toFixed(1)}×/edit, ` +
+					`preempted ${x.preemptedPerEdit.toFixed(1)}×/edit (clients ${x.harnessPolicy}), ` +
 					`RSS ${x.rssBefore.toFixed(0)} → ${x.rssDuring.toFixed(0)} → ${x.rssAfter.toFixed(0)} MB (load ${loadAverage()})`
 			);
 		}
@@ -116,6 +120,7 @@ function fanoutSummary(p: Plan['fanout'], { reference: ref, duizhao: dz, relay }
 		ref_cpu_per_msg_us: round(m(ref, (x) => x.cpuPerMsgUs)),
 		preempted_per_edit: round(m(dz, (x) => x.preemptedPerEdit)),
 		ref_preempted_per_edit: round(m(ref, (x) => x.preemptedPerEdit)),
+		clients_sched: [...dz, ...ref].every((x) => x.harnessPolicy === 'batch') ? 'batch' : 'other',
 		...(relay.length > 0 && {
 			relay_cpu_per_msg_us: round(m(relay, (x) => x.cpuPerMsgUs)),
 			relay_cpu_per_msg_ratio: round(cpuRatio(relay), 3),
@@ -155,12 +160,15 @@ async function main(): Promise<number> {
 			quick: { type: 'boolean', default: false },
 			json: { type: 'boolean', default: false },
 			only: { type: 'string' },
-			profile: { type: 'boolean', default: false }
+			profile: { type: 'boolean', default: false },
+			'clients-sched': { type: 'string', default: 'batch' }
 		}
 	});
+	const sched = values['clients-sched'];
+	if (sched !== 'batch' && sched !== 'other') throw new Error(`--clients-sched: batch or other, not ${sched}`);
 	const only = new Set<Section>(values.only ? (values.only.split(',') as Section[]) : SECTIONS);
 	for (const s of only) if (!SECTIONS.includes(s)) throw new Error(`--only: unknown section ${s} (${SECTIONS.join(', ')})`);
-	const p = plan(values.quick);
+	const p = plan(values.quick, sched);
 	const machine: MachineInfo = machineInfo();
 	log(`duizhao bench${p.quick ? ' --quick' : ''}: ${machine.cpu}, ${machine.cores} cores, ${machine.memGb} GB, node ${machine.node}, ${machine.date}, load ${machine.load1}`);
 	if (machine.load1 > machine.cores) log(`  warning: the load average (${machine.load1}) is above the core count — numbers will be noisy`);
@@ -172,7 +180,10 @@ async function main(): Promise<number> {
 	const stateOf = (pairs: number) => states.get(pairs) ?? states.set(pairs, typedState(pairs)).get(pairs)!;
 
 	if (only.has('fanout')) {
-		log(`fanout: ${p.fanout.clients} clients, ${p.fanout.typists} typing at 5–10 keys/s, ${p.fanout.rounds} round(s) of ${p.fanout.seconds} s`);
+		log(
+			`fanout: ${p.fanout.clients} clients (SCHED_${sched.toUpperCase()}), ${p.fanout.typists} typing at 5–10 keys/s, ` +
+				`${p.fanout.rounds} round(s) of ${p.fanout.seconds} s`
+		);
 		result.fanout = fanoutSummary(p.fanout, await runFanout(p.fanout));
 		if (values.profile) await profileFanout(p.fanout);
 	}

@@ -22,6 +22,8 @@ export interface BenchResult {
 		/** Times the server's main thread was preempted per edit typed (the scheduler, not our code: README). */
 		preempted_per_edit: number;
 		ref_preempted_per_edit: number;
+		/** The clients' scheduling policy (lib/sched.ts): 'batch' unless it could not be set or --clients-sched other. */
+		clients_sched: 'batch' | 'other';
 		/** The relay floor (relay-floor.ts): forwarding bytes only, with Duizhao's write strategy. */
 		relay_cpu_per_msg_us?: number;
 		relay_cpu_per_msg_ratio?: number;
@@ -59,8 +61,8 @@ function rows(r: BenchResult): Row[] {
 		out.push([`fanout p50 (${f.clients} clients, ${f.typists} typing)`, ms(f.p50_ms), `ref ${ms(f.ref_p50_ms)}`, `${f.p50_ms >= f.ref_p50_ms ? '+' : '−'}${Math.abs(f.p50_ms - f.ref_p50_ms).toFixed(2)} ms`, '≤ ref + 1 ms', f.p50_ms <= f.ref_p50_ms + 1]);
 		out.push(['fanout p99', ms(f.p99_ms), `ref ${ms(f.ref_p99_ms)}`, times(f.p99_ms / f.ref_p99_ms), '≤ 1.0×', f.p99_ms <= f.ref_p99_ms]);
 		// Where the tail comes from on a small machine: waits behind other threads (README "Performance").
-		const relayPreempted = f.relay_preempted_per_edit === undefined ? '' : `, relay ${f.relay_preempted_per_edit.toFixed(1)}`;
-		out.push(['  (server main thread preempted, per edit)', f.preempted_per_edit.toFixed(1), `ref ${f.ref_preempted_per_edit.toFixed(1)}${relayPreempted}`, times(f.preempted_per_edit / f.ref_preempted_per_edit), '', null]);
+		const relayPreempted = f.relay_preempted_per_edit === undefined ? '' : `, relay ${f.relay_preempted_per_edit.toFixed(2)}`;
+		out.push([`  (server preempted per edit; clients SCHED_${f.clients_sched.toUpperCase()})`, f.preempted_per_edit.toFixed(2), `ref ${f.ref_preempted_per_edit.toFixed(2)}${relayPreempted}`, times(f.preempted_per_edit / f.ref_preempted_per_edit), '', null]);
 		out.push(['server CPU per delivered message', `${f.cpu_per_msg_us.toFixed(1)} µs`, `ref ${f.ref_cpu_per_msg_us.toFixed(1)} µs`, times(f.cpu_per_msg_ratio), '≤ 0.7×', f.cpu_per_msg_ratio <= 0.7]);
 		if (f.relay_cpu_per_msg_us !== undefined && f.relay_cpu_per_msg_ratio !== undefined) {
 			// What forwarding bytes alone costs here: the floor for any relay on this machine.
