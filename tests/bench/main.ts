@@ -66,6 +66,9 @@ function plan(quick: boolean, harnessPolicy: Policy): Plan {
 
 const log = (line: string): void => void process.stderr.write(line + '\n');
 
+/** A bad command line: one line and exit code 2, no stack. */
+class UsageError extends Error {}
+
 type FanoutRounds = Record<Kind, FanoutRound[]>;
 
 async function runFanout(p: Plan['fanout']): Promise<FanoutRounds> {
@@ -153,22 +156,32 @@ async function profileFanout(p: Plan['fanout']): Promise<void> {
 	}
 }
 
-async function main(): Promise<number> {
-	const { values } = parseArgs({
-		args: process.argv.slice(2),
-		options: {
-			quick: { type: 'boolean', default: false },
-			json: { type: 'boolean', default: false },
-			only: { type: 'string' },
-			profile: { type: 'boolean', default: false },
-			'clients-sched': { type: 'string', default: 'batch' }
-		}
-	});
+function commandLine(args: string[]): { quick: boolean; json: boolean; only: Set<Section>; profile: boolean; sched: Policy } {
+	let values;
+	try {
+		({ values } = parseArgs({
+			args,
+			options: {
+				quick: { type: 'boolean', default: false },
+				json: { type: 'boolean', default: false },
+				only: { type: 'string' },
+				profile: { type: 'boolean', default: false },
+				'clients-sched': { type: 'string', default: 'batch' }
+			}
+		}));
+	} catch (err) {
+		throw new UsageError((err as Error).message);
+	}
 	const sched = values['clients-sched'];
-	if (sched !== 'batch' && sched !== 'other') throw new Error(`--clients-sched: batch or other, not ${sched}`);
+	if (sched !== 'batch' && sched !== 'other') throw new UsageError(`--clients-sched: batch or other, not ${sched}`);
 	const only = new Set<Section>(values.only ? (values.only.split(',') as Section[]) : SECTIONS);
-	for (const s of only) if (!SECTIONS.includes(s)) throw new Error(`--only: unknown section ${s} (${SECTIONS.join(', ')})`);
-	const p = plan(values.quick, sched);
+	for (const s of only) if (!SECTIONS.includes(s)) throw new UsageError(`--only: unknown section ${s} (${SECTIONS.join(', ')})`);
+	return { quick: values.quick, json: values.json, only, profile: values.profile, sched };
+}
+
+async function main(): Promise<number> {
+	const { quick, json, only, profile, sched } = commandLine(process.argv.slice(2));
+	const p = plan(quick, sched);
 	const machine: MachineInfo = machineInfo();
 	log(`duizhao bench${p.quick ? ' --quick' : ''}: ${machine.cpu}, ${machine.cores} cores, ${machine.memGb} GB, node ${machine.node}, ${machine.date}, load ${machine.load1}`);
 	if (machine.load1 > machine.cores) log(`  warning: the load average (${machine.load1}) is above the core count — numbers will be noisy`);
@@ -185,7 +198,7 @@ async function main(): Promise<number> {
 				`${p.fanout.rounds} round(s) of ${p.fanout.seconds} s`
 		);
 		result.fanout = fanoutSummary(p.fanout, await runFanout(p.fanout));
-		if (values.profile) await profileFanout(p.fanout);
+		if (profile) await profileFanout(p.fanout);
 	}
 	if (only.has('coldload')) {
 		log(`coldload: ${p.coldload.pairs} pairs, typed history`);
@@ -234,13 +247,17 @@ async function main(): Promise<number> {
 	result.seconds = Math.round((performance.now() - started) / 1000);
 	result.load_after = loadAverage();
 	process.stdout.write(report(result) + '\n');
-	if (values.json) process.stdout.write(JSON.stringify(result) + '\n');
+	if (json) process.stdout.write(JSON.stringify(result) + '\n');
 	return 0;
 }
 
 main().then(
 	(code) => process.exit(code),
 	(err: unknown) => {
+		if (err instanceof UsageError) {
+			process.stderr.write(`bench: ${err.message}\n`);
+			process.exit(2);
+		}
 		process.stderr.write(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
 		process.exit(1);
 	}
