@@ -1,7 +1,8 @@
 // Collaboration websocket endpoint (`/collab/article-<id>`, y-websocket protocol), attached
 // to an HTTP server in both `vite dev` and production. The pieces, one job each:
 // upgrade.ts (admission), server.ts (lifecycle), connection.ts (one socket), room.ts (one
-// document), handlers.ts + protocol.ts (messages), awareness.ts (presence rules),
+// document; served-doc.ts loads it and answers joiners, doc-changes.ts reads what an update
+// changed), handlers.ts + protocol.ts (messages), awareness.ts (presence rules),
 // persistence.ts + save-queue.ts (SQLite), limits.ts (settings). Wire spec: PROTOCOL.md.
 import type { Server } from 'node:http';
 import type { Runtime } from '../runtime.ts';

@@ -1,22 +1,23 @@
 // One open document: its Y.Doc, presence, connections, and the path every accepted update
-// takes — validated (protocol.ts) → applied here → stored at the end of the turn
-// (save-queue.ts) → broadcast, each message encoded and framed once, written at the end of
-// the turn (outbox.ts). Also: loading (lazily:
-// a joiner's first sync is answered from the stored bytes while the Y.Doc is built after),
-// compaction, the "not saved" state, and unloading once the last client left and all is
-// stored.
+// takes — validated (protocol.ts) → applied here (doc-changes.ts says what it changed) →
+// stored at the end of the turn (save-queue.ts) → broadcast, each message encoded and framed
+// once, written at the end of the turn (outbox.ts). Also: when to build a lazily loaded
+// document (served-doc.ts answers joiners meanwhile), compaction, the "not saved" state, and
+// unloading once the last client left and all is stored.
 import * as Y from 'yjs';
 import { CLOSE_CODES } from '../../types.ts';
 import type { TextChanged } from '../events.ts';
 import { AwarenessStore } from './awareness.ts';
 import { CompactionSchedule } from './compaction-schedule.ts';
 import type { Connection } from './connection.ts';
+import { DocChanges } from './doc-changes.ts';
 import { binaryFrame } from './frame.ts';
 import type { CollabLimits } from './limits.ts';
 import type { DocStore } from './persistence.ts';
-import { encodeAwareness, encodeSaveStatus, encodeSyncStep1, syncStep2Parts, encodeUpdate, SaveState } from './protocol.ts';
+import { encodeAwareness, encodeSaveStatus, encodeUpdate, SaveState } from './protocol.ts';
 import type { AwarenessEntry } from './protocol.ts';
 import type { SaveQueue, SaveTarget } from './save-queue.ts';
+import { ServedDoc } from './served-doc.ts';
 import { TextChangeNotifier } from './text-events.ts';
 import { targetsOfDoc } from '../../ydoc/targets.ts';
 
@@ -30,8 +31,7 @@ export interface RoomHost {
 	detach(room: Room): void;
 }
 
-/** Transaction origins that are not a connection. */
-const LOAD_ORIGIN = Symbol('load');
+/** The origin of updates the server makes itself (an XLIFF import, say). */
 const SERVER_ORIGIN = Symbol('server');
 
 /**
@@ -58,14 +58,11 @@ interface PendingUpdate {
 }
 
 type RoomState = 'open' | 'closing' | 'unloaded';
-// Yjs types its shared types by their event type; any shared type will do here.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type SharedType = Y.AbstractType<Y.YEvent<any>>;
 
 export class Room implements SaveTarget {
 	readonly name: string;
 	readonly articleId: number;
-	readonly doc = new Y.Doc();
+	readonly doc: Y.Doc;
 	readonly conns = new Set<Connection>();
 	readonly awareness: AwarenessStore;
 	#host: RoomHost;
@@ -73,12 +70,8 @@ export class Room implements SaveTarget {
 	#pending: PendingUpdate[] = [];
 	/** Frames that reveal not-yet-stored state: sent right after the next commit. */
 	#held: [Connection, Buffer][] = [];
-	/** Stored state not applied to `doc` yet (lazy load); null once built. */
-	#unapplied: Uint8Array | null = null;
-	/** A full-state update equal to the document, until the next change. */
-	#fullState: Uint8Array | null = null;
-	#fullStateFrame: Buffer | null = null;
-	#step1Frame: Buffer | null = null;
+	#served: ServedDoc;
+	#changes: DocChanges;
 	#lastStoredId = 0;
 	#logRows = 0;
 	#logBytes = 0;
@@ -86,11 +79,6 @@ export class Room implements SaveTarget {
 	/** Why the last write failed, while it has not succeeded again. */
 	#unsaved: string | null = null;
 	#segmentIds: Set<string>;
-	#rootNames = new Map<SharedType, string>();
-	/** Collects segment ids changed by the transaction being applied. */
-	#changed: Set<string> | null = null;
-	/** Whether the transaction being applied changed or left pending anything. */
-	#effective = false;
 	#text: TextChangeNotifier;
 	#buildTimer: NodeJS.Timeout | null = null;
 	#storedStep1Scheduled = false;
@@ -111,27 +99,19 @@ export class Room implements SaveTarget {
 		});
 		this.#text = new TextChangeNotifier(articleId, host.limits.textEventDebounceMs, (c) => host.publishText(c));
 		this.#compaction = new CompactionSchedule(host.limits, () => this.compact());
-		this.doc.on('afterTransaction', this.#onTransaction);
 
 		this.#segmentIds = new Set(host.store.segmentIds(articleId));
 		const stored = host.store.load(name, { targets: false });
 		this.#targetsStored = stored.updates.length === 0 && (stored.snapshot === null || stored.hasTargets);
-		if (stored.updates.length === 0) {
-			// The common case after a clean unload: one snapshot. Joiners are answered from these
-			// bytes; the Y.Doc is built right after (see ensureLoaded).
-			this.#unapplied = stored.snapshot;
-			this.#fullState = stored.snapshot;
-		} else {
-			if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot, LOAD_ORIGIN);
-			for (const row of stored.updates) {
-				try {
-					Y.applyUpdate(this.doc, row.data, LOAD_ORIGIN);
-				} catch (err) {
-					this.#damaged = true;
-					console.error(`[collab] ${name}: stored update ${row.id} does not apply; kept, not compacted`, err);
-				}
-				this.#logBytes += row.data.byteLength;
-			}
+		this.#served = new ServedDoc(stored);
+		this.doc = this.#served.doc;
+		this.#changes = new DocChanges(this.doc, this.#segmentIds);
+		for (const { id, error } of this.#served.refusedRows) {
+			this.#damaged = true;
+			console.error(`[collab] ${name}: stored update ${id} does not apply; kept, not compacted`, error);
+		}
+		if (stored.updates.length > 0) {
+			for (const row of stored.updates) this.#logBytes += row.data.byteLength;
 			this.#lastStoredId = stored.updates.at(-1)!.id;
 			this.#logRows = stored.updates.length;
 			// A log left by a crash: fold it into the snapshot now, while nobody waits on typing.
@@ -150,7 +130,7 @@ export class Room implements SaveTarget {
 
 	/** Whether the stored state has been applied to `doc`. */
 	get loaded(): boolean {
-		return this.#unapplied === null;
+		return this.#served.built;
 	}
 
 	/** Log rows written since the last compaction. */
@@ -166,7 +146,7 @@ export class Room implements SaveTarget {
 		this.conns.add(conn);
 		if (!conn.readOnly) {
 			// Ask the client for what we lack (its offline edits). Reviewers have nothing to give.
-			if (this.loaded) this.#sendAfterCommit(conn, this.#step1());
+			if (this.loaded) this.#sendAfterCommit(conn, this.#served.step1Frame());
 			else {
 				conn.needsStep1 = true;
 				this.#scheduleStoredStep1();
@@ -190,18 +170,7 @@ export class Room implements SaveTarget {
 
 	/** Answers a client's sync step 1 with everything it lacks (sync step 2). */
 	answerSyncStep1(conn: Connection, stateVector: Uint8Array, empty: boolean): void {
-		let frame: Buffer;
-		if (empty && this.#fullState) {
-			frame = this.#fullStateFrame ??= binaryFrame(...syncStep2Parts(this.#fullState));
-		} else if (!this.loaded) {
-			frame = binaryFrame(...syncStep2Parts(Y.diffUpdate(this.#unapplied!, stateVector)));
-		} else if (empty) {
-			this.#fullState = Y.encodeStateAsUpdate(this.doc);
-			frame = this.#fullStateFrame = binaryFrame(...syncStep2Parts(this.#fullState));
-		} else {
-			frame = binaryFrame(...syncStep2Parts(Y.encodeStateAsUpdate(this.doc, stateVector)));
-		}
-		this.#sendAfterCommit(conn, frame);
+		this.#sendAfterCommit(conn, this.#served.step2Frame(stateVector, empty));
 	}
 
 	/**
@@ -211,14 +180,12 @@ export class Room implements SaveTarget {
 	acceptUpdate(from: Connection | null, update: Uint8Array, message: Uint8Array | null): boolean {
 		if (this.#state !== 'open') return false;
 		if (!this.ensureLoaded()) return false;
-		this.#changed = new Set();
-		this.#effective = false;
+		let applied;
 		try {
-			Y.applyUpdate(this.doc, update, from ?? SERVER_ORIGIN);
+			applied = this.#changes.apply(update, from ?? SERVER_ORIGIN);
 		} catch (err) {
 			// It decoded, yet Yjs could not integrate it. Nothing was broadcast or stored; start
 			// the document afresh from storage so no half-applied state survives.
-			this.#changed = null;
 			// The document may be half-changed: never compact it over the good stored state.
 			this.#damaged = true;
 			console.error(`[collab] ${this.name}: update from ${from?.user.name ?? 'server'} failed to apply; resetting the room`, err);
@@ -226,39 +193,12 @@ export class Room implements SaveTarget {
 			this.reset();
 			return false;
 		}
-		const segments = this.#changed.size > 0 ? this.#changed : null;
-		this.#changed = null;
 		// Nothing new (a reconnecting client's step 2 repeats what we have): store nothing.
-		if (!this.#effective) return true;
-		this.#fullState = this.#fullStateFrame = this.#step1Frame = null;
-		this.#pending.push({ update, message, from, userId: from?.user.id ?? null, segments });
+		if (!applied.effective) return true;
+		this.#served.changed();
+		this.#pending.push({ update, message, from, userId: from?.user.id ?? null, segments: applied.segments });
 		this.#host.saver.markDirty(this);
 		return true;
-	}
-
-	#onTransaction = (tr: Y.Transaction) => {
-		if (tr.origin === LOAD_ORIGIN || this.#changed === null) return;
-		const store = this.doc.store;
-		this.#effective =
-			tr.deleteSet.clients.size > 0 ||
-			store.pendingStructs !== null ||
-			store.pendingDs !== null ||
-			!sameState(tr.beforeState, tr.afterState);
-		for (const type of tr.changed.keys()) {
-			const name = this.#rootName(type);
-			if (name !== null && this.#segmentIds.has(name)) this.#changed.add(name);
-		}
-	};
-
-	#rootName(type: SharedType): string | null {
-		let t = type;
-		while (t._item) t = t._item.parent as SharedType;
-		let name = this.#rootNames.get(t);
-		if (name === undefined) {
-			for (const [key, value] of this.doc.share) this.#rootNames.set(value, key);
-			name = this.#rootNames.get(t);
-		}
-		return name ?? null;
 	}
 
 	/* ---------------------------------------------------------------- storage results */
@@ -361,13 +301,11 @@ export class Room implements SaveTarget {
 	 * closes the room) if the stored state does not apply: it stays untouched in storage.
 	 */
 	ensureLoaded(): boolean {
-		if (this.#unapplied === null) return true;
-		const state = this.#unapplied;
-		this.#unapplied = null;
+		if (this.#served.built) return true;
 		if (this.#buildTimer) clearTimeout(this.#buildTimer);
 		this.#buildTimer = null;
 		try {
-			Y.applyUpdate(this.doc, state, LOAD_ORIGIN);
+			this.#served.build();
 		} catch (err) {
 			console.error(`[collab] ${this.name}: stored snapshot does not apply; closing the room, storage untouched`, err);
 			this.#damaged = true;
@@ -378,19 +316,12 @@ export class Room implements SaveTarget {
 		return true;
 	}
 
-	/** Our sync step 1: the state vector of the document, or of the stored bytes before it is built. */
-	#step1(): Buffer {
-		return (this.#step1Frame ??= binaryFrame(
-			encodeSyncStep1(this.#unapplied ? Y.encodeStateVectorFromUpdate(this.#unapplied) : Y.encodeStateVector(this.doc))
-		));
-	}
-
 	/** Sends sync step 1 to every joiner still owed one. */
 	#sendOwedStep1(): void {
 		for (const conn of this.conns) {
 			if (!conn.needsStep1) continue;
 			conn.needsStep1 = false;
-			this.#sendAfterCommit(conn, this.#step1());
+			this.#sendAfterCommit(conn, this.#served.step1Frame());
 		}
 	}
 
@@ -404,7 +335,7 @@ export class Room implements SaveTarget {
 		this.#storedStep1Scheduled = true;
 		setTimeout(() => {
 			this.#storedStep1Scheduled = false;
-			if (this.#state !== 'open' || this.#unapplied === null) return;
+			if (this.#state !== 'open' || this.#served.built) return;
 			if ([...this.conns].some((c) => c.needsStep1 && c.sending)) return this.#scheduleStoredStep1(STEP1_POLL_MS);
 			try {
 				this.#sendOwedStep1();
@@ -449,8 +380,7 @@ export class Room implements SaveTarget {
 		this.#targetsStored = withTargets;
 		this.#logRows = 0;
 		this.#logBytes = 0;
-		this.#fullState = state;
-		this.#fullStateFrame = null;
+		this.#served.encodedAs(state);
 		return true;
 	}
 
@@ -517,10 +447,4 @@ export class Room implements SaveTarget {
 		this.#state = 'closing';
 		this.#unload();
 	}
-}
-
-function sameState(a: Map<number, number>, b: Map<number, number>): boolean {
-	if (a.size !== b.size) return false;
-	for (const [client, clock] of a) if (b.get(client) !== clock) return false;
-	return true;
 }
