@@ -11,8 +11,9 @@ const config = {
 		// bots posting an article with a Bearer token and no Origin header (the HTTP
 		// contract allows that). hooks.server.ts does the check instead: cookie-authenticated
 		// unsafe requests must come from our own origin; token requests carry no ambient
-		// authority, so they need no Origin.
-		csrf: { checkOrigin: false },
+		// authority, so they need no Origin. `trustedOrigins: ['*']` is how SvelteKit ≥ 2.36
+		// spells "leave the origin check to the app" (`checkOrigin: false` is deprecated).
+		csrf: { trustedOrigins: ['*'] },
 		// A strict policy for the app's own pages: scripts only from us (SvelteKit hashes its
 		// inline bootstrap), no plugins, no framing. Images may come from news sites (lead
 		// images); styles allow inline attributes (Svelte's style: directives).
