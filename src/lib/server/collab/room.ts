@@ -10,7 +10,7 @@ import type { TextChanged } from '../events.ts';
 import { AwarenessStore } from './awareness.ts';
 import { CompactionSchedule } from './compaction-schedule.ts';
 import type { Connection } from './connection.ts';
-import { DocChanges } from './doc-changes.ts';
+import { DocChanges, type AppliedUpdate } from './doc-changes.ts';
 import { binaryFrame } from './frame.ts';
 import type { CollabLimits } from './limits.ts';
 import type { DocStore } from './persistence.ts';
@@ -180,7 +180,7 @@ export class Room implements SaveTarget {
 	acceptUpdate(from: Connection | null, update: Uint8Array, message: Uint8Array | null): boolean {
 		if (this.#state !== 'open') return false;
 		if (!this.ensureLoaded()) return false;
-		let applied;
+		let applied: AppliedUpdate;
 		try {
 			applied = this.#changes.apply(update, from ?? SERVER_ORIGIN);
 		} catch (err) {
@@ -301,7 +301,7 @@ export class Room implements SaveTarget {
 	 * closes the room) if the stored state does not apply: it stays untouched in storage.
 	 */
 	ensureLoaded(): boolean {
-		if (this.#served.built) return true;
+		if (this.loaded) return true;
 		if (this.#buildTimer) clearTimeout(this.#buildTimer);
 		this.#buildTimer = null;
 		try {
@@ -335,7 +335,7 @@ export class Room implements SaveTarget {
 		this.#storedStep1Scheduled = true;
 		setTimeout(() => {
 			this.#storedStep1Scheduled = false;
-			if (this.#state !== 'open' || this.#served.built) return;
+			if (this.#state !== 'open' || this.loaded) return;
 			if ([...this.conns].some((c) => c.needsStep1 && c.sending)) return this.#scheduleStoredStep1(STEP1_POLL_MS);
 			try {
 				this.#sendOwedStep1();
